@@ -1,0 +1,61 @@
+"""partnerfit: rank candidate partners from YAML files with a score you can defend.
+
+The public API imports neither typer nor rich::
+
+    import partnerfit
+    project = partnerfit.load("candidates.yaml")
+    result = partnerfit.score(project)
+    print(result.ranked[0].name, result.to_dict()["ranking"][0]["score"])
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from partnerfit._version import __version__
+
+if TYPE_CHECKING:
+    from partnerfit.criteria_set import CriteriaSet
+    from partnerfit.engine.run import score
+    from partnerfit.errors import Diagnostic, InvalidInputError, PartnerfitError
+    from partnerfit.loading import Project, check_file, load, load_criteria
+    from partnerfit.result import CandidateResult, Result
+
+__all__ = [
+    "CandidateResult",
+    "CriteriaSet",
+    "Diagnostic",
+    "InvalidInputError",
+    "PartnerfitError",
+    "Project",
+    "Result",
+    "__version__",
+    "check_file",
+    "load",
+    "load_criteria",
+    "score",
+]
+
+_LAZY = {
+    "CriteriaSet": "partnerfit.criteria_set",
+    "score": "partnerfit.engine.run",
+    "Diagnostic": "partnerfit.errors",
+    "InvalidInputError": "partnerfit.errors",
+    "PartnerfitError": "partnerfit.errors",
+    "Project": "partnerfit.loading",
+    "check_file": "partnerfit.loading",
+    "load": "partnerfit.loading",
+    "load_criteria": "partnerfit.loading",
+    "CandidateResult": "partnerfit.result",
+    "Result": "partnerfit.result",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the public API lazily so ``partnerfit --version`` stays instant."""
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'partnerfit' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module_name), name)

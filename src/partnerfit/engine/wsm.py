@@ -1,0 +1,62 @@
+"""The weighted sum on the criteria's own scales (FORMAT.md's default method), on arrays."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from partnerfit.engine.matrix import DecisionMatrix, FloatArray
+
+
+@dataclass(frozen=True)
+class MethodOutput:
+    """What a method returns: a 0–100 score (higher is better), its own figure, per-criterion parts."""
+
+    score: FloatArray
+    value: FloatArray
+    contributions: FloatArray
+    counted: np.ndarray
+    coverage: FloatArray
+
+
+def normalise(matrix: DecisionMatrix) -> FloatArray:
+    """Scale-anchored values in 0–1, 1 being the best point of each scale; NaN where missing."""
+    low, high = matrix.low, matrix.high
+    v = (matrix.values - low) / (high - low)
+    return np.where(matrix.lower_is_better, 1.0 - v, v)
+
+
+def coverage(matrix: DecisionMatrix) -> FloatArray:
+    """Σ effective weight over the criteria each candidate was scored on."""
+    scored = ~np.isnan(matrix.values)
+    result: FloatArray = (scored * matrix.weights).sum(axis=1)
+    return result
+
+
+def wsm(matrix: DecisionMatrix, missing: str) -> MethodOutput:
+    """Score = 100 × Σ w·v / Σ w over the criteria that count under the missing policy."""
+    v = normalise(matrix)
+    if missing == "worst":
+        v = np.nan_to_num(v, nan=0.0)
+    counted = ~np.isnan(v)
+    w = np.where(counted, matrix.weights, 0.0)
+    total = w.sum(axis=1)
+    safe = np.where(total > 0, total, 1.0)
+    parts = np.where(counted, 100.0 * w * np.nan_to_num(v) / safe[:, None], 0.0)
+    score = np.where(total > 0, 100.0 * (w * np.nan_to_num(v)).sum(axis=1) / safe, 0.0)
+    return MethodOutput(score, score, parts, counted, coverage(matrix))
+
+
+def group_scores(matrix: DecisionMatrix, output: MethodOutput) -> dict[str, FloatArray]:
+    """Each group's own 0–100 score (NaN when none of its criteria counts)."""
+    index = {cid: j for j, cid in enumerate(matrix.criteria.ids)}
+    w = np.where(output.counted, matrix.weights, 0.0)
+    v = np.nan_to_num(normalise(matrix))
+    result = {}
+    for group in matrix.criteria.groups:
+        cols = [index[c] for c in group.criteria]
+        total = w[:, cols].sum(axis=1)
+        points = (w[:, cols] * v[:, cols]).sum(axis=1)
+        result[group.id] = np.where(total > 0, 100.0 * points / np.where(total > 0, total, 1.0), np.nan)
+    return result

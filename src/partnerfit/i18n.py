@@ -1,0 +1,58 @@
+"""English and French words of the interface: headings, footers, reasons (labels come from files)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+LANGUAGES = ("en", "fr")
+
+_TEXTS: dict[str, dict[str, str]] = {
+    "rank": {"en": "Rank", "fr": "Rang"},
+    "candidate": {"en": "Candidate", "fr": "Candidat"},
+    "score": {"en": "Score", "fr": "Score"},
+    "coverage": {"en": "Coverage", "fr": "Couverture"},
+    "excluded": {"en": "Excluded", "fr": "Exclus"},
+    "reasons": {"en": "Reasons", "fr": "Motifs"},
+    "type": {"en": "Type", "fr": "Type"},
+    "method": {"en": "Method", "fr": "Méthode"},
+    "criteria_set": {"en": "Criteria", "fr": "Critères"},
+    "weights": {"en": "Weights", "fr": "Poids"},
+    "missing_policy": {"en": "Missing scores", "fr": "Notes manquantes"},
+    "ties": {"en": "Ties", "fr": "Ex æquo"},
+    "no_ties": {"en": "none", "fr": "aucun"},
+    "tie_rule": {"en": "scores within 1e-9 share a rank, listed by id", "fr": "scores à 1e-9 près : même rang, classés par identifiant"},
+    "aggregate": {"en": "Assessors", "fr": "Évaluateurs"},
+    "missing_ignore": {"en": "ignore (left out of the score; see coverage)", "fr": "ignorer (hors du score ; voir la couverture)"},
+    "missing_worst": {"en": "worst (counted as the worst point of the scale)", "fr": "pire (comptée au pire niveau de l'échelle)"},
+    "missing_error": {"en": "error (every score required)", "fr": "erreur (toutes les notes exigées)"},
+    "disagreement": {"en": "assessors disagree: spread ≥ half the scale on {criteria}", "fr": "désaccord des évaluateurs : écart ≥ la moitié de l'échelle sur {criteria}"},
+    "disagreement_note": {"en": "⚠ assessors disagree (spread ≥ half the scale's range on a criterion)", "fr": "⚠ désaccord des évaluateurs (écart ≥ la moitié de l'échelle sur un critère)"},
+    "more_not_shown": {"en": "{count} more ranked candidates not shown (--top {top})", "fr": "{count} autres candidats classés non affichés (--top {top})"},
+    "excluded_not_shown": {"en": "{count} excluded candidates not shown", "fr": "{count} candidats exclus non affichés"},
+    "objective": {"en": "Objective", "fr": "Objectif"},
+    "mean": {"en": "mean", "fr": "moyenne"},
+    "median": {"en": "median", "fr": "médiane"},
+    "wsm": {"en": "weighted sum on the criteria's own scales (wsm)", "fr": "somme pondérée sur les échelles des critères (wsm)"},
+    "reason_minimum": {"en": "{criterion} {value} < minimum {bound}", "fr": "{criterion} {value} < minimum {bound}"},
+    "reason_maximum": {"en": "{criterion} {value} > maximum {bound}", "fr": "{criterion} {value} > maximum {bound}"},
+    "reason_gate": {"en": "gate: {gate}", "fr": "critère éliminatoire : {gate}"},
+    "reason_no_scores": {"en": "no criterion scored", "fr": "aucun critère noté"},
+    "unanswered_gate": {"en": "gate not answered: {gate}", "fr": "critère éliminatoire sans réponse : {gate}"},
+    "unscored_knockout": {"en": "no score for knock-out criterion {criterion}", "fr": "pas de note pour le critère éliminatoire {criterion}"},
+    "direction_lower": {"en": "lower is better", "fr": "plus bas = mieux"},
+    "direction_higher": {"en": "higher is better", "fr": "plus haut = mieux"},
+    "builtin_sets": {"en": "Built-in criteria sets", "fr": "Jeux de critères intégrés"},
+    "gates": {"en": "Gates (a 'yes' excludes)", "fr": "Critères éliminatoires (un « oui » exclut)"},
+    "scale": {"en": "scale", "fr": "échelle"},
+    "weight": {"en": "weight", "fr": "poids"},
+    "knockout": {"en": "knock-out", "fr": "élimination"},
+    "summary_ok": {"en": "{files} file(s) checked: no errors, {warnings} warning(s)", "fr": "{files} fichier(s) vérifié(s) : aucune erreur, {warnings} avertissement(s)"},
+    "summary_bad": {"en": "{files} file(s) checked: {errors} error(s), {warnings} warning(s) in {bad} file(s)", "fr": "{files} fichier(s) vérifié(s) : {errors} erreur(s), {warnings} avertissement(s) dans {bad} fichier(s)"},
+}
+
+
+def t(key: str, lang: str = "en", **values: Any) -> str:
+    """The interface text ``key`` in ``lang`` (English when missing), formatted with ``values``."""
+    entry = _TEXTS[key]
+    text = entry.get(lang) or entry["en"]
+    return text.format(**values) if values else text

@@ -1,0 +1,117 @@
+"""Parse JSON candidates files fast, and compose located nodes only when an error needs them."""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from typing import Any
+
+from yaml.error import Mark
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from partnerfit.document import MAX_DEPTH, Document
+from partnerfit.errors import Diagnostic, InvalidInputError
+
+_WHITESPACE = re.compile(r"[ \t\n\r]*")
+_DECODER = json.JSONDecoder()
+
+
+class _DuplicateKeyError(Exception):
+    pass
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise _DuplicateKeyError
+    return result
+
+
+def parse(shown: str, text: str, fail: Callable[..., InvalidInputError]) -> Document:
+    """Parse JSON text; the node tree behind ``Document.locate`` is built lazily, on first use."""
+    try:
+        data = json.loads(text, object_pairs_hook=_no_duplicates)
+    except json.JSONDecodeError as exc:
+        raise fail(f"invalid JSON: {exc.msg}", exc.lineno, exc.colno) from None
+    except RecursionError:
+        raise fail(f"nesting is too deep (more than {MAX_DEPTH} levels)") from None
+    except _DuplicateKeyError:
+        composer = _Composer(shown, text)
+        composer.compose(0, 0)
+        raise InvalidInputError(composer.errors or [Diagnostic(shown, 1, 1, "error", "duplicate key")]) from None
+    return _LazyDocument(shown, data, None, text)
+
+
+class _LazyDocument(Document):
+    """A Document whose located node tree is composed from the JSON text on the first lookup."""
+
+    def locate(self, loc: Any, *, key: bool = False) -> tuple[int, int]:
+        if self.root is None:
+            try:
+                self.root, _ = _Composer(self.path, self.text).compose(0, 0)
+            except (ValueError, RecursionError):
+                return 1, 1
+        return super().locate(loc, key=key)
+
+
+class _Composer:
+    """A small recursive-descent JSON reader that yields PyYAML nodes with line/column marks."""
+
+    def __init__(self, shown: str, text: str) -> None:
+        self.shown = shown
+        self.text = text
+        self.newlines = [m.start() for m in re.finditer("\n", text)]
+        self.errors: list[Diagnostic] = []
+
+    def mark(self, index: int) -> Mark:
+        line = bisect_right(self.newlines, index - 1)
+        column = index - (self.newlines[line - 1] + 1 if line else 0)
+        return Mark(self.shown, index, line, column, None, None)
+
+    def skip(self, index: int) -> int:
+        match = _WHITESPACE.match(self.text, index)
+        return match.end() if match else index
+
+    def compose(self, index: int, depth: int) -> tuple[Node, int]:
+        index = self.skip(index)
+        if depth > MAX_DEPTH:
+            raise ValueError("too deep")
+        char = self.text[index : index + 1]
+        if char == "{":
+            return self._object(index, depth)
+        if char == "[":
+            items: list[Node] = []
+            end = self.skip(index + 1)
+            if self.text[end : end + 1] != "]":
+                while True:
+                    item, end = self.compose(end, depth + 1)
+                    items.append(item)
+                    end = self.skip(end)
+                    if self.text[end : end + 1] != ",":
+                        break
+                    end += 1
+            return SequenceNode("tag:yaml.org,2002:seq", items, self.mark(index)), end + 1
+        _, end = _DECODER.raw_decode(self.text, index)
+        return ScalarNode("tag:yaml.org,2002:str", self.text[index:end], self.mark(index)), end
+
+    def _object(self, index: int, depth: int) -> tuple[Node, int]:
+        pairs: list[tuple[Node, Node]] = []
+        seen: set[str] = set()
+        end = self.skip(index + 1)
+        while self.text[end : end + 1] == '"':
+            key, after = json.decoder.scanstring(self.text, end + 1)  # type: ignore[attr-defined]
+            key_node = ScalarNode("tag:yaml.org,2002:str", key, self.mark(end))
+            if key in seen:
+                mark = key_node.start_mark
+                self.errors.append(Diagnostic(self.shown, mark.line + 1, mark.column + 1, "error", f"duplicate key {key!r}; a key may appear once in an object"))
+            seen.add(key)
+            colon = self.skip(after)
+            value, end = self.compose(colon + 1, depth + 1)
+            pairs.append((key_node, value))
+            end = self.skip(end)
+            if self.text[end : end + 1] != ",":
+                break
+            end = self.skip(end + 1)
+        return MappingNode("tag:yaml.org,2002:map", pairs, self.mark(index)), end + 1

@@ -1,0 +1,185 @@
+"""Load and validate candidates and criteria files into a Project, collecting every problem."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import ValidationError
+
+from partnerfit import semantics
+from partnerfit.builtin import builtin_names, builtin_path
+from partnerfit.criteria_set import CriteriaSet, resolve
+from partnerfit.document import Document, read_document
+from partnerfit.errors import CriteriaNotFoundError, Diagnostic, InvalidInputError
+from partnerfit.messages import describe, did_you_mean, diagnostics_from
+from partnerfit.models import Candidate, CandidatesFile, CriteriaFile, MissingPolicy
+
+DEFAULT_CRITERIA = "partnership"
+Kind = Literal["candidates", "criteria"]
+
+
+@dataclass(frozen=True)
+class Project:
+    """A validated candidates file with its criteria set resolved (weights overrides applied)."""
+
+    path: str
+    file: CandidatesFile
+    criteria: CriteriaSet
+    missing: MissingPolicy
+    warnings: tuple[Diagnostic, ...] = ()
+
+
+def detect_kind(data: Mapping[str, Any]) -> Kind:
+    """The kind a file declares, or the one its content makes obvious."""
+    declared = data.get("kind")
+    if declared in ("candidates", "criteria"):
+        return declared  # type: ignore[no-any-return]
+    if "candidates" in data:
+        return "candidates"
+    if "groups" in data or isinstance(data.get("criteria"), dict):
+        return "criteria"
+    return "candidates"
+
+
+def _mapping_root(doc: Document) -> dict[str, Any]:
+    if not isinstance(doc.data, dict):
+        raise InvalidInputError([doc.diagnostic((), f"expected a mapping at the top of the file (such as 'kind: candidates'), found {describe(doc.data)}")])
+    return doc.data
+
+
+def _check_kind(doc: Document, data: dict[str, Any]) -> list[Diagnostic]:
+    kind = data.get("kind")
+    if kind is not None and kind not in ("candidates", "criteria"):
+        hint = did_you_mean(str(kind), ["candidates", "criteria"])
+        return [doc.diagnostic(("kind",), f"unknown kind {describe(kind)}; expected 'candidates' or 'criteria'{hint}")]
+    return []
+
+
+def load_criteria(ref: str | Path, *, base: Path | None = None) -> CriteriaSet:
+    """A criteria set by built-in name or by path (relative to ``base`` when given)."""
+    path = _criteria_path(str(ref), base)
+    doc = read_document(path)
+    model, found = _validate_criteria(doc, _mapping_root(doc), ())
+    if model is None or any(d.severity == "error" for d in found):
+        raise InvalidInputError(found)
+    return resolve(model, path.stem, str(ref))
+
+
+def _criteria_path(ref: str, base: Path | None) -> Path:
+    builtin = builtin_path(ref)
+    looks_like_path = "/" in ref or "\\" in ref or ref.endswith((".yaml", ".yml", ".json"))
+    candidate = (base / ref) if base is not None else Path(ref)
+    if builtin is not None and not looks_like_path:
+        return builtin
+    if candidate.is_file():
+        return candidate
+    names = builtin_names()
+    if looks_like_path:
+        raise CriteriaNotFoundError(f"criteria file {ref!r} does not exist (looked for {candidate})")
+    raise CriteriaNotFoundError(f"unknown criteria set {ref!r}{did_you_mean(ref, names)}; built-in sets: {', '.join(names)}; or give a path to a criteria file")
+
+
+def _validate_criteria(doc: Document, data: Any, prefix: tuple[str | int, ...]) -> tuple[CriteriaFile | None, list[Diagnostic]]:
+    try:
+        model = CriteriaFile.model_validate(data)
+    except ValidationError as exc:
+        return None, diagnostics_from(exc, doc, CriteriaFile, prefix)
+    return model, semantics.check_criteria(model, doc, prefix)
+
+
+def load(
+    path: str | Path,
+    *,
+    criteria: str | Path | None = None,
+    weights: Mapping[str, float] | None = None,
+    missing: MissingPolicy | None = None,
+) -> Project:
+    """Read, validate and resolve a candidates file; raise InvalidInputError with every problem."""
+    path = Path(path)
+    doc = read_document(path)
+    data = _mapping_root(doc)
+    found = _check_kind(doc, data)
+    if detect_kind(data) == "criteria" and not found:
+        raise InvalidInputError([doc.diagnostic((), "this is a criteria file; expected a candidates file (with 'candidates:')")])
+    criteria_set, criteria_found = _resolve_criteria(doc, data, criteria, path.parent)
+    found += criteria_found
+    policy: MissingPolicy = missing or (criteria_set.missing if criteria_set else "ignore")
+    file_model: CandidatesFile | None = None
+    try:
+        file_model = CandidatesFile.model_validate(data)
+    except ValidationError as exc:
+        found += diagnostics_from(exc, doc, CandidatesFile)
+    if criteria_set is not None:
+        found += _semantic_checks(doc, data, file_model, criteria_set, policy)
+        overrides = {**(file_model.weights if file_model else {}), **(weights or {})}
+        if file_model is not None and not any(d.severity == "error" for d in found):
+            criteria_set = criteria_set.with_weights(overrides)
+    errors = [d for d in found if d.severity == "error"]
+    if errors or file_model is None or criteria_set is None:
+        raise InvalidInputError(sorted(found, key=_order))
+    return Project(doc.path, file_model, criteria_set, policy, tuple(sorted(found, key=_order)))
+
+
+def _order(d: Diagnostic) -> tuple[str, int, int]:
+    return d.file, d.line, d.column
+
+
+def _resolve_criteria(doc: Document, data: dict[str, Any], override: str | Path | None, base: Path) -> tuple[CriteriaSet | None, list[Diagnostic]]:
+    if override is not None:
+        return load_criteria(override), []
+    ref = data.get("criteria", DEFAULT_CRITERIA)
+    if isinstance(ref, dict):
+        model, found = _validate_criteria(doc, ref, ("criteria",))
+        ok = model is not None and not any(d.severity == "error" for d in found)
+        return (resolve(model, "inline", "inline") if ok and model else None), found
+    if not isinstance(ref, str):
+        return None, []  # the model reports the wrong type
+    try:
+        return load_criteria(ref, base=base), []
+    except CriteriaNotFoundError as exc:
+        return None, [doc.diagnostic(("criteria",), str(exc))]
+
+
+def _semantic_checks(doc: Document, data: dict[str, Any], model: CandidatesFile | None, criteria: CriteriaSet, policy: MissingPolicy) -> list[Diagnostic]:
+    if model is not None:
+        candidates: Mapping[str, Candidate] = model.candidates
+        weights: Mapping[str, Any] = model.weights
+    else:
+        candidates = _valid_candidates(semantics.raw_mapping(data.get("candidates")))
+        weights = semantics.raw_mapping(data.get("weights"))
+    found = semantics.check_weights(weights, criteria, doc)
+    for cid, candidate in candidates.items():
+        found += semantics.check_candidate(cid, candidate, criteria, policy, doc)
+    if policy != "error":
+        found += semantics.coverage_warnings(candidates, criteria, doc)
+    return found
+
+
+def _valid_candidates(raw: Mapping[str, Any]) -> dict[str, Candidate]:
+    """Candidates that validate on their own, so a broken file still gets its semantic checks."""
+    valid: dict[str, Candidate] = {}
+    for cid, value in raw.items():
+        try:
+            valid[cid] = Candidate.model_validate(value)
+        except ValidationError:
+            continue
+    return valid
+
+
+def check_file(path: str | Path, *, criteria: str | Path | None = None, missing: MissingPolicy | None = None) -> list[Diagnostic]:
+    """Every error and warning of one file, of either kind (for ``partnerfit check``)."""
+    path = Path(path)
+    try:
+        doc = read_document(path)
+        data = _mapping_root(doc)
+        if detect_kind(data) == "criteria" and not _check_kind(doc, data):
+            model, found = _validate_criteria(doc, data, ())
+            return sorted(found, key=_order)
+        return list(load(path, criteria=criteria, missing=missing).warnings)
+    except InvalidInputError as exc:
+        return list(exc.diagnostics)
+    except CriteriaNotFoundError as exc:
+        return [Diagnostic(str(path), 1, 1, "error", str(exc))]

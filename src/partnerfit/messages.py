@@ -1,0 +1,201 @@
+"""Turn pydantic validation errors into located, plain-spoken diagnostics with hints."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from partnerfit.document import Document
+from partnerfit.errors import Diagnostic
+
+_UNION_TAG = re.compile(r"^(float|int|str|bool|none|list\[.*\]|dict\[.*\]|function-.*|[A-Z]\w*)$")
+_KEY_ERRORS = {"extra_forbidden", "string_pattern_mismatch", "unknown_key"}
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """`` — did you mean 'x'?`` when a choice is close to ``word``, else an empty string."""
+    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" — did you mean {matches[0]!r}?" if matches else ""
+
+
+def describe(value: Any) -> str:
+    """How a found value reads in a message: its kind and, when short, the value itself."""
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"the number {value!r}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"the text {shown!r}"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"a {type(value).__name__}"
+
+
+def _data_at(data: Any, loc: Sequence[str | int]) -> tuple[Any, int]:
+    """The raw value at ``loc`` and how many parts of ``loc`` really exist in the data."""
+    for depth, part in enumerate(loc):
+        if isinstance(data, dict) and part in data:
+            data = data[part]
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return data, depth
+    return data, len(loc)
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    """The concrete types behind Annotated, Optional and unions."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        return [t for arg in typing.get_args(annotation) for t in _unwrap(arg)]
+    return [annotation]
+
+
+def _model_at(model: type[BaseModel], loc: Sequence[str | int]) -> type[BaseModel] | None:
+    """The model class whose field sits at ``loc`` (to suggest its keys), when there is one."""
+    current: list[Any] = [model]
+    for part in loc:
+        following: list[Any] = []
+        for kind in current:
+            if isinstance(kind, type) and issubclass(kind, BaseModel):
+                field = kind.model_fields.get(str(part))
+                if field is not None:
+                    following.extend(_unwrap(field.annotation))
+            elif typing.get_origin(kind) is dict:
+                following.extend(_unwrap(typing.get_args(kind)[1]))
+        current = following
+    models = [k for k in current if isinstance(k, type) and issubclass(k, BaseModel)]
+    return models[0] if models else None
+
+
+def _strip_union_tags(data: Any, loc: Sequence[str | int]) -> tuple[tuple[str | int, ...], str | None]:
+    """Remove union member tags pydantic adds to a loc; report the tag of the deepest union."""
+    clean: list[str | int] = []
+    tag = None
+    node = data
+    for part in loc:
+        if isinstance(part, str) and _UNION_TAG.match(part) and not (isinstance(node, dict) and part in node):
+            tag = part
+            continue
+        clean.append(part)
+        node = node.get(part) if isinstance(node, dict) else None
+    return tuple(clean), tag
+
+
+def _branch_fits(tag: str | None, value: Any) -> bool:
+    if tag is None:
+        return True
+    if isinstance(value, dict):
+        return tag[0].isupper() or tag.startswith("dict")
+    if isinstance(value, list):
+        return tag.startswith("list")
+    return not (tag[0].isupper() or tag.startswith(("dict", "list")))
+
+
+def diagnostics_from(error: ValidationError, doc: Document, model: type[BaseModel], prefix: Sequence[str | int] = ()) -> list[Diagnostic]:
+    """Every pydantic error as one located diagnostic, union noise collapsed, in file order."""
+    chosen: dict[tuple[str | int, ...], dict[str, Any]] = {}
+    scalar_union: dict[tuple[str | int, ...], bool] = {}
+    for err in error.errors(include_url=False):
+        loc, tag = _strip_union_tags(doc.data if not prefix else _data_at(doc.data, prefix)[0], err["loc"])
+        value, _ = _data_at(_data_at(doc.data, prefix)[0], loc[: len(loc)])
+        union_value, _ = _data_at(_data_at(doc.data, prefix)[0], _union_point(err["loc"]))
+        if tag is not None and not _branch_fits(tag, union_value):
+            continue
+        if tag is not None and not tag[0].isupper() and not tag.startswith(("dict", "list")):
+            scalar_union[loc] = True
+        chosen.setdefault(loc, {**err, "loc": loc, "found": value})
+    result = []
+    for loc, err in chosen.items():
+        full = (*prefix, *loc)
+        message = _message(err, model, scalar_union.get(loc, False))
+        is_key = err["type"] in _KEY_ERRORS or (loc and loc[-1] == "[key]")
+        full = tuple(p for p in full if p != "[key]")
+        _, depth = _data_at(doc.data, full)
+        shown = full[: max(depth, len(prefix))] if err["type"] != "extra_forbidden" else full
+        if err["type"] == "missing":
+            shown = full[:-1]
+        result.append(doc.diagnostic(full if is_key else shown, message, key=bool(is_key)))
+        result[-1] = _with_path(result[-1], shown)
+    return sorted(result, key=lambda d: (d.line, d.column))
+
+
+def _union_point(loc: Sequence[str | int]) -> tuple[str | int, ...]:
+    for index, part in enumerate(loc):
+        if isinstance(part, str) and _UNION_TAG.match(part) and index > 0:
+            return tuple(loc[:index])
+    return tuple(loc)
+
+
+def _with_path(diag: Diagnostic, loc: Sequence[str | int]) -> Diagnostic:
+    path = ".".join(str(p) for p in loc)
+    return Diagnostic(diag.file, diag.line, diag.column, diag.severity, diag.message, path)
+
+
+def _message(err: dict[str, Any], model: type[BaseModel], union_scalar: bool) -> str:
+    kind = err["type"]
+    loc = err["loc"]
+    found = err.get("input")
+    last = str(loc[-1]) if loc else ""
+    if kind == "extra_forbidden":
+        parent = _model_at(model, [p for p in loc[:-1]])
+        choices = sorted(parent.model_fields) if parent else []
+        allowed = f"; expected one of: {', '.join(choices)}" if choices and len(choices) <= 12 else ""
+        hint = did_you_mean(last, choices)
+        return f"unknown key {last!r}{hint if hint else allowed}"
+    if kind == "missing":
+        return f"missing required key {last!r}"
+    if kind in ("float_type", "finite_number", "model_type") or kind == "float_parsing":
+        what = "a number"
+        if union_scalar or kind == "model_type":
+            what = "a number, or a mapping such as {score: 4, note: ...}"
+        if kind == "finite_number":
+            return f"expected a finite number, found {found!r}"
+        hint = ""
+        if isinstance(found, str) and _looks_numeric(found):
+            hint = " — remove the quotes"
+        return f"expected {what}, found {describe(found)}{hint}"
+    if kind == "string_type":
+        hint = " — put it in quotes" if isinstance(found, int | float | bool) else ""
+        return f"expected a text, found {describe(found)}{hint}"
+    if kind == "string_pattern_mismatch":
+        return f"an id is a non-empty text without spaces; found {found!r}"
+    if kind == "literal_error":
+        expected = err.get("ctx", {}).get("expected", "")
+        options = re.findall(r"'([^']*)'", expected)
+        if last == "partnerfit":
+            return f"unsupported format version {found!r}; this partnerfit reads 'partnerfit: 1'"
+        hint = did_you_mean(str(found), options) if isinstance(found, str) else ""
+        return f"found {describe(found)}; expected {expected}{hint}"
+    if kind == "greater_than":
+        return f"expected a number greater than {err.get('ctx', {}).get('gt', 0)}, found {describe(found)}"
+    if kind == "too_short":
+        return f"{last!r} is empty; it needs at least one entry" if last else "is empty"
+    if kind in ("dict_type", "model_attributes_type"):
+        return f"expected a mapping, found {describe(found)}"
+    if kind == "list_type":
+        return f"expected a list, found {describe(found)}"
+    if kind == "bool_type":
+        return f"expected true or false, found {describe(found)}"
+    return str(err.get("msg", kind))
+
+
+def _looks_numeric(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
