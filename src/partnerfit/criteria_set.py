@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from partnerfit.models import CriteriaFile, Criterion, Direction, Gate, Label, MissingPolicy, label_text
+from partnerfit.models import (
+    CriteriaFile,
+    Criterion,
+    Direction,
+    Gate,
+    Label,
+    MissingPolicy,
+    label_text,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,10 +47,18 @@ class ResolvedGroup:
     effective_weight: float
     criteria: tuple[str, ...]
     label: Label | None = None
+    short: Label | None = None
 
     def text(self, lang: str) -> str:
         """The group's label in ``lang`` (its id when it has no label)."""
         return label_text(self.label, lang, self.id)
+
+    def short_text(self, lang: str, limit: int = 9) -> str:
+        """A column header: the ``short`` label, else the label cut to ``limit`` characters."""
+        if self.short is not None:
+            return label_text(self.short, lang, self.id)
+        text = self.text(lang)
+        return text if len(text) <= limit else text[: limit - 1].rstrip() + "."
 
 
 @dataclass(frozen=True)
@@ -101,11 +117,24 @@ def resolve(model: CriteriaFile, name: str, source: str) -> CriteriaSet:
         for cid, c in members.items():
             low, high = c.scale or default
             criteria.append(
-                ResolvedCriterion(cid, group_id, c.weight, 0.0, low, high, c.direction, c.label, c.description, c.levels, c.minimum, c.maximum)
+                ResolvedCriterion(
+                    cid,
+                    group_id,
+                    c.weight,
+                    0.0,
+                    low,
+                    high,
+                    c.direction,
+                    c.label,
+                    c.description,
+                    c.levels,
+                    c.minimum,
+                    c.maximum,
+                )
             )
         if group_id is not None and model.groups is not None:
             g = model.groups[group_id]
-            groups.append(ResolvedGroup(group_id, g.weight, 0.0, tuple(members), g.label))
+            groups.append(ResolvedGroup(group_id, g.weight, 0.0, tuple(members), g.label, g.short))
     group_weights = {g.id: g.weight for g in groups}
     raw = {c.id: c.weight for c in criteria}
     flat, grouped = _effective(tuple(criteria), tuple(groups), group_weights, raw)
@@ -128,6 +157,11 @@ def _effective(
         resolved.append(replace(c, weight=raw[c.id], effective_weight=share * raw[c.id] / within[c.group]))
     effective = {c.id: c.effective_weight for c in resolved}
     new_groups = tuple(
-        replace(g, weight=group_weights[g.id], effective_weight=sum(effective[cid] for cid in g.criteria)) for g in groups
+        replace(
+            g,
+            weight=group_weights[g.id],
+            effective_weight=sum(effective[cid] for cid in g.criteria),
+        )
+        for g in groups
     )
     return tuple(resolved), new_groups

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections.abc import Callable, Sequence
@@ -22,13 +21,13 @@ MAX_ALIAS_NODES = 100_000
 
 Loc = Sequence[str | int]
 
-_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # type: ignore[assignment]
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _STR_TAG = "tag:yaml.org,2002:str"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+class _Loader(_BaseLoader):  # type: ignore[misc]
     """Safe loader resolving only true/false as booleans and never building dates.
 
     YAML 1.1's yes/no/on/off stay text (no "Norway problem" in names); gates accept them as
@@ -40,9 +39,7 @@ _Loader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag not in (_BOOL_TAG, "tag:yaml.org,2002:timestamp")]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-_Loader.add_implicit_resolver(
-    _BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
+_Loader.add_implicit_resolver(_BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 _SCALARS = yaml.SafeLoader(" ")
 
 
@@ -115,7 +112,9 @@ def read_document(path: Path, *, shown_as: str | None = None) -> Document:
     try:
         size = path.stat().st_size
         if size > limit:
-            raise fail(f"file is {size / 2**20:.1f} MiB; the limit for a {'JSON' if is_json else 'YAML'} file is {limit // 2**20} MiB")
+            raise fail(
+                f"file is {size / 2**20:.1f} MiB; the limit for a {'JSON' if is_json else 'YAML'} file is {limit // 2**20} MiB"
+            )
         raw = path.read_bytes()
     except IsADirectoryError:
         raise fail("is a directory, not a file") from None
@@ -130,7 +129,11 @@ def read_document(path: Path, *, shown_as: str | None = None) -> Document:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line, column = _position_of(raw, exc.start)
-        raise fail(f"not UTF-8 text: byte 0x{raw[exc.start]:02x} cannot be decoded; save the file as UTF-8", line, column) from None
+        raise fail(
+            f"not UTF-8 text: byte 0x{raw[exc.start]:02x} cannot be decoded; save the file as UTF-8",
+            line,
+            column,
+        ) from None
     if not text.strip():
         raise fail("the file is empty; expected a mapping such as 'kind: candidates'")
     return _parse_json(shown, text, fail) if is_json else _parse_yaml(shown, text, fail)
@@ -172,7 +175,7 @@ def _yaml_message(exc: yaml.MarkedYAMLError, text: str, line: int) -> str:
     lines = text.splitlines()
     if 0 < line <= len(lines) and "\t" in lines[line - 1][: len(lines[line - 1]) - len(lines[line - 1].lstrip())]:
         return f"invalid YAML: {problem} — a tab is used for indentation; YAML indents with spaces"
-    if "\t" in problem or "cannot start any token" in problem and "\t" in text:
+    if "\t" in problem or ("cannot start any token" in problem and "\t" in text):
         return f"invalid YAML: {problem} — tabs are not allowed here; use spaces"
     context = f" ({exc.context})" if exc.context else ""
     return f"invalid YAML: {problem}{context}"
@@ -201,7 +204,10 @@ class _Builder:
             if key in sizes:
                 return sizes[key]
             if key in active:
-                raise _Refused(node, "an alias refers to the mapping or list that contains it (recursive alias)")
+                raise _Refused(
+                    node,
+                    "an alias refers to the mapping or list that contains it (recursive alias)",
+                )
             if depth > MAX_DEPTH:
                 raise _Refused(node, f"nesting is too deep (more than {MAX_DEPTH} levels)")
             distinct += 1
@@ -220,7 +226,10 @@ class _Builder:
             self._error(refused.node, refused.message)
             raise InvalidInputError(self.errors) from None
         if expanded - distinct > MAX_ALIAS_NODES:
-            self._error(root, f"aliases expand this document to {expanded:,} nodes; at most {MAX_ALIAS_NODES:,} may come from aliases (is this a 'billion laughs' file?)")
+            self._error(
+                root,
+                f"aliases expand this document to {expanded:,} nodes; at most {MAX_ALIAS_NODES:,} may come from aliases (is this a 'billion laughs' file?)",
+            )
             raise InvalidInputError(self.errors)
 
     def build(self, node: Node, depth: int) -> Any:
@@ -229,7 +238,10 @@ class _Builder:
                 return node.value
             constructor = _SCALARS.yaml_constructors.get(node.tag)
             if constructor is None or node.tag == "tag:yaml.org,2002:binary":
-                self._error(node, f"the tag {node.tag!r} is not allowed; partnerfit files hold plain mappings, lists, texts and numbers")
+                self._error(
+                    node,
+                    f"the tag {node.tag!r} is not allowed; partnerfit files hold plain mappings, lists, texts and numbers",
+                )
                 return None
             return constructor(_SCALARS, node)
         if depth >= MAX_DEPTH:
@@ -258,7 +270,10 @@ class _Builder:
             key = key_node.value
             if key in seen:
                 first = seen[key].start_mark
-                self._error(key_node, f"duplicate key {key!r} (first defined at line {first.line + 1}); a key may appear once in a mapping")
+                self._error(
+                    key_node,
+                    f"duplicate key {key!r} (first defined at line {first.line + 1}); a key may appear once in a mapping",
+                )
                 continue
             seen[key] = key_node
             result[key] = self.build(value_node, depth + 1)

@@ -11,6 +11,7 @@ _TEXTS: dict[str, dict[str, str]] = {
     "candidate": {"en": "Candidate", "fr": "Candidat"},
     "score": {"en": "Score", "fr": "Score"},
     "coverage": {"en": "Coverage", "fr": "Couverture"},
+    "coverage_short": {"en": "Cov.", "fr": "Couv."},
     "excluded": {"en": "Excluded", "fr": "Exclus"},
     "reasons": {"en": "Reasons", "fr": "Motifs"},
     "type": {"en": "Type", "fr": "Type"},
@@ -20,25 +21,64 @@ _TEXTS: dict[str, dict[str, str]] = {
     "missing_policy": {"en": "Missing scores", "fr": "Notes manquantes"},
     "ties": {"en": "Ties", "fr": "Ex æquo"},
     "no_ties": {"en": "none", "fr": "aucun"},
-    "tie_rule": {"en": "scores within 1e-9 share a rank, listed by id", "fr": "scores à 1e-9 près : même rang, classés par identifiant"},
+    "tie_rule": {
+        "en": "scores within 1e-9 share a rank, listed by id",
+        "fr": "scores à 1e-9 près : même rang, classés par identifiant",
+    },
     "aggregate": {"en": "Assessors", "fr": "Évaluateurs"},
-    "missing_ignore": {"en": "ignore (left out of the score; see coverage)", "fr": "ignorer (hors du score ; voir la couverture)"},
-    "missing_worst": {"en": "worst (counted as the worst point of the scale)", "fr": "pire (comptée au pire niveau de l'échelle)"},
-    "missing_error": {"en": "error (every score required)", "fr": "erreur (toutes les notes exigées)"},
-    "disagreement": {"en": "assessors disagree: spread ≥ half the scale on {criteria}", "fr": "désaccord des évaluateurs : écart ≥ la moitié de l'échelle sur {criteria}"},
-    "disagreement_note": {"en": "⚠ assessors disagree (spread ≥ half the scale's range on a criterion)", "fr": "⚠ désaccord des évaluateurs (écart ≥ la moitié de l'échelle sur un critère)"},
-    "more_not_shown": {"en": "{count} more ranked candidates not shown (--top {top})", "fr": "{count} autres candidats classés non affichés (--top {top})"},
-    "excluded_not_shown": {"en": "{count} excluded candidates not shown", "fr": "{count} candidats exclus non affichés"},
+    "missing_ignore": {
+        "en": "ignore (left out of the score; see coverage)",
+        "fr": "ignorer (hors du score ; voir la couverture)",
+    },
+    "missing_worst": {
+        "en": "worst (counted as the worst point of the scale)",
+        "fr": "pire (comptée au pire niveau de l'échelle)",
+    },
+    "missing_error": {
+        "en": "error (every score required)",
+        "fr": "erreur (toutes les notes exigées)",
+    },
+    "disagreement": {
+        "en": "assessors disagree: spread ≥ half the scale on {criteria}",
+        "fr": "désaccord des évaluateurs : écart ≥ la moitié de l'échelle sur {criteria}",
+    },
+    "disagreement_note": {
+        "en": "⚠ assessors disagree (spread ≥ half the scale's range on a criterion)",
+        "fr": "⚠ désaccord des évaluateurs (écart ≥ la moitié de l'échelle sur un critère)",
+    },
+    "more_not_shown": {
+        "en": "{count} more ranked candidates not shown (--top {top})",
+        "fr": "{count} autres candidats classés non affichés (--top {top})",
+    },
+    "excluded_not_shown": {
+        "en": "{count} excluded candidates not shown",
+        "fr": "{count} candidats exclus non affichés",
+    },
     "objective": {"en": "Objective", "fr": "Objectif"},
     "mean": {"en": "mean", "fr": "moyenne"},
     "median": {"en": "median", "fr": "médiane"},
-    "wsm": {"en": "weighted sum on the criteria's own scales (wsm)", "fr": "somme pondérée sur les échelles des critères (wsm)"},
-    "reason_minimum": {"en": "{criterion} {value} < minimum {bound}", "fr": "{criterion} {value} < minimum {bound}"},
-    "reason_maximum": {"en": "{criterion} {value} > maximum {bound}", "fr": "{criterion} {value} > maximum {bound}"},
+    "wsm": {
+        "en": "weighted sum on the criteria's own scales (wsm)",
+        "fr": "somme pondérée sur les échelles des critères (wsm)",
+    },
+    "reason_minimum": {
+        "en": "{criterion} {value} < minimum {bound}",
+        "fr": "{criterion} {value} < minimum {bound}",
+    },
+    "reason_maximum": {
+        "en": "{criterion} {value} > maximum {bound}",
+        "fr": "{criterion} {value} > maximum {bound}",
+    },
     "reason_gate": {"en": "gate: {gate}", "fr": "critère éliminatoire : {gate}"},
     "reason_no_scores": {"en": "no criterion scored", "fr": "aucun critère noté"},
-    "unanswered_gate": {"en": "gate not answered: {gate}", "fr": "critère éliminatoire sans réponse : {gate}"},
-    "unscored_knockout": {"en": "no score for knock-out criterion {criterion}", "fr": "pas de note pour le critère éliminatoire {criterion}"},
+    "unanswered_gate": {
+        "en": "gate not answered: {gate}",
+        "fr": "critère éliminatoire sans réponse : {gate}",
+    },
+    "unscored_knockout": {
+        "en": "no score for knock-out criterion {criterion}",
+        "fr": "pas de note pour le critère éliminatoire {criterion}",
+    },
     "direction_lower": {"en": "lower is better", "fr": "plus bas = mieux"},
     "direction_higher": {"en": "higher is better", "fr": "plus haut = mieux"},
     "builtin_sets": {"en": "Built-in criteria sets", "fr": "Jeux de critères intégrés"},
@@ -46,8 +86,14 @@ _TEXTS: dict[str, dict[str, str]] = {
     "scale": {"en": "scale", "fr": "échelle"},
     "weight": {"en": "weight", "fr": "poids"},
     "knockout": {"en": "knock-out", "fr": "élimination"},
-    "summary_ok": {"en": "{files} file(s) checked: no errors, {warnings} warning(s)", "fr": "{files} fichier(s) vérifié(s) : aucune erreur, {warnings} avertissement(s)"},
-    "summary_bad": {"en": "{files} file(s) checked: {errors} error(s), {warnings} warning(s) in {bad} file(s)", "fr": "{files} fichier(s) vérifié(s) : {errors} erreur(s), {warnings} avertissement(s) dans {bad} fichier(s)"},
+    "summary_ok": {
+        "en": "{files} file(s) checked: no errors, {warnings} warning(s)",
+        "fr": "{files} fichier(s) vérifié(s) : aucune erreur, {warnings} avertissement(s)",
+    },
+    "summary_bad": {
+        "en": "{files} file(s) checked: {errors} error(s), {warnings} warning(s) in {bad} file(s)",
+        "fr": "{files} fichier(s) vérifié(s) : {errors} erreur(s), {warnings} avertissement(s) dans {bad} fichier(s)",
+    },
 }
 
 

@@ -68,7 +68,7 @@ class _Composer:
     def mark(self, index: int) -> Mark:
         line = bisect_right(self.newlines, index - 1)
         column = index - (self.newlines[line - 1] + 1 if line else 0)
-        return Mark(self.shown, index, line, column, None, None)
+        return Mark(self.shown, index, line, column, None, None)  # type: ignore[arg-type]
 
     def skip(self, index: int) -> int:
         match = _WHITESPACE.match(self.text, index)
@@ -105,7 +105,15 @@ class _Composer:
             key_node = ScalarNode("tag:yaml.org,2002:str", key, self.mark(end))
             if key in seen:
                 mark = key_node.start_mark
-                self.errors.append(Diagnostic(self.shown, mark.line + 1, mark.column + 1, "error", f"duplicate key {key!r}; a key may appear once in an object"))
+                self.errors.append(
+                    Diagnostic(
+                        self.shown,
+                        mark.line + 1,
+                        mark.column + 1,
+                        "error",
+                        f"duplicate key {key!r}; a key may appear once in an object",
+                    )
+                )
             seen.add(key)
             colon = self.skip(after)
             value, end = self.compose(colon + 1, depth + 1)

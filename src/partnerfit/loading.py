@@ -14,7 +14,7 @@ from partnerfit.builtin import builtin_names, builtin_path
 from partnerfit.criteria_set import CriteriaSet, resolve
 from partnerfit.document import Document, read_document
 from partnerfit.errors import CriteriaNotFoundError, Diagnostic, InvalidInputError
-from partnerfit.messages import describe, did_you_mean, diagnostics_from
+from partnerfit.messages import describe, diagnostics_from, did_you_mean
 from partnerfit.models import Candidate, CandidatesFile, CriteriaFile, MissingPolicy
 
 DEFAULT_CRITERIA = "partnership"
@@ -46,7 +46,14 @@ def detect_kind(data: Mapping[str, Any]) -> Kind:
 
 def _mapping_root(doc: Document) -> dict[str, Any]:
     if not isinstance(doc.data, dict):
-        raise InvalidInputError([doc.diagnostic((), f"expected a mapping at the top of the file (such as 'kind: candidates'), found {describe(doc.data)}")])
+        raise InvalidInputError(
+            [
+                doc.diagnostic(
+                    (),
+                    f"expected a mapping at the top of the file (such as 'kind: candidates'), found {describe(doc.data)}",
+                )
+            ]
+        )
     return doc.data
 
 
@@ -54,7 +61,12 @@ def _check_kind(doc: Document, data: dict[str, Any]) -> list[Diagnostic]:
     kind = data.get("kind")
     if kind is not None and kind not in ("candidates", "criteria"):
         hint = did_you_mean(str(kind), ["candidates", "criteria"])
-        return [doc.diagnostic(("kind",), f"unknown kind {describe(kind)}; expected 'candidates' or 'criteria'{hint}")]
+        return [
+            doc.diagnostic(
+                ("kind",),
+                f"unknown kind {describe(kind)}; expected 'candidates' or 'criteria'{hint}",
+            )
+        ]
     return []
 
 
@@ -79,10 +91,14 @@ def _criteria_path(ref: str, base: Path | None) -> Path:
     names = builtin_names()
     if looks_like_path:
         raise CriteriaNotFoundError(f"criteria file {ref!r} does not exist (looked for {candidate})")
-    raise CriteriaNotFoundError(f"unknown criteria set {ref!r}{did_you_mean(ref, names)}; built-in sets: {', '.join(names)}; or give a path to a criteria file")
+    raise CriteriaNotFoundError(
+        f"unknown criteria set {ref!r}{did_you_mean(ref, names)}; built-in sets: {', '.join(names)}; or give a path to a criteria file"
+    )
 
 
-def _validate_criteria(doc: Document, data: Any, prefix: tuple[str | int, ...]) -> tuple[CriteriaFile | None, list[Diagnostic]]:
+def _validate_criteria(
+    doc: Document, data: Any, prefix: tuple[str | int, ...]
+) -> tuple[CriteriaFile | None, list[Diagnostic]]:
     try:
         model = CriteriaFile.model_validate(data)
     except ValidationError as exc:
@@ -103,7 +119,9 @@ def load(
     data = _mapping_root(doc)
     found = _check_kind(doc, data)
     if detect_kind(data) == "criteria" and not found:
-        raise InvalidInputError([doc.diagnostic((), "this is a criteria file; expected a candidates file (with 'candidates:')")])
+        raise InvalidInputError(
+            [doc.diagnostic((), "this is a criteria file; expected a candidates file (with 'candidates:')")]
+        )
     criteria_set, criteria_found = _resolve_criteria(doc, data, criteria, path.parent)
     found += criteria_found
     policy: MissingPolicy = missing or (criteria_set.missing if criteria_set else "ignore")
@@ -127,7 +145,9 @@ def _order(d: Diagnostic) -> tuple[str, int, int]:
     return d.file, d.line, d.column
 
 
-def _resolve_criteria(doc: Document, data: dict[str, Any], override: str | Path | None, base: Path) -> tuple[CriteriaSet | None, list[Diagnostic]]:
+def _resolve_criteria(
+    doc: Document, data: dict[str, Any], override: str | Path | None, base: Path
+) -> tuple[CriteriaSet | None, list[Diagnostic]]:
     if override is not None:
         return load_criteria(override), []
     ref = data.get("criteria", DEFAULT_CRITERIA)
@@ -143,7 +163,13 @@ def _resolve_criteria(doc: Document, data: dict[str, Any], override: str | Path 
         return None, [doc.diagnostic(("criteria",), str(exc))]
 
 
-def _semantic_checks(doc: Document, data: dict[str, Any], model: CandidatesFile | None, criteria: CriteriaSet, policy: MissingPolicy) -> list[Diagnostic]:
+def _semantic_checks(
+    doc: Document,
+    data: dict[str, Any],
+    model: CandidatesFile | None,
+    criteria: CriteriaSet,
+    policy: MissingPolicy,
+) -> list[Diagnostic]:
     if model is not None:
         candidates: Mapping[str, Candidate] = model.candidates
         weights: Mapping[str, Any] = model.weights
@@ -153,7 +179,7 @@ def _semantic_checks(doc: Document, data: dict[str, Any], model: CandidatesFile 
     found = semantics.check_weights(weights, criteria, doc)
     for cid, candidate in candidates.items():
         found += semantics.check_candidate(cid, candidate, criteria, policy, doc)
-    if policy != "error":
+    if policy != "error" and model is not None:
         found += semantics.coverage_warnings(candidates, criteria, doc)
     return found
 
@@ -169,14 +195,16 @@ def _valid_candidates(raw: Mapping[str, Any]) -> dict[str, Candidate]:
     return valid
 
 
-def check_file(path: str | Path, *, criteria: str | Path | None = None, missing: MissingPolicy | None = None) -> list[Diagnostic]:
+def check_file(
+    path: str | Path, *, criteria: str | Path | None = None, missing: MissingPolicy | None = None
+) -> list[Diagnostic]:
     """Every error and warning of one file, of either kind (for ``partnerfit check``)."""
     path = Path(path)
     try:
         doc = read_document(path)
         data = _mapping_root(doc)
         if detect_kind(data) == "criteria" and not _check_kind(doc, data):
-            model, found = _validate_criteria(doc, data, ())
+            _model, found = _validate_criteria(doc, data, ())
             return sorted(found, key=_order)
         return list(load(path, criteria=criteria, missing=missing).warnings)
     except InvalidInputError as exc:

@@ -47,7 +47,8 @@ def _data_at(data: Any, loc: Sequence[str | int]) -> tuple[Any, int]:
     for depth, part in enumerate(loc):
         if isinstance(data, dict) and part in data:
             data = data[part]
-        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            continue
+        if isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
             data = data[part]
         else:
             return data, depth
@@ -105,9 +106,11 @@ def _branch_fits(tag: str | None, value: Any) -> bool:
     return not (tag[0].isupper() or tag.startswith(("dict", "list")))
 
 
-def diagnostics_from(error: ValidationError, doc: Document, model: type[BaseModel], prefix: Sequence[str | int] = ()) -> list[Diagnostic]:
+def diagnostics_from(
+    error: ValidationError, doc: Document, model: type[BaseModel], prefix: Sequence[str | int] = ()
+) -> list[Diagnostic]:
     """Every pydantic error as one located diagnostic, union noise collapsed, in file order."""
-    chosen: dict[tuple[str | int, ...], dict[str, Any]] = {}
+    chosen: dict[tuple[str | int, ...], Any] = {}
     scalar_union: dict[tuple[str | int, ...], bool] = {}
     for err in error.errors(include_url=False):
         loc, tag = _strip_union_tags(doc.data if not prefix else _data_at(doc.data, prefix)[0], err["loc"])
@@ -151,13 +154,15 @@ def _message(err: dict[str, Any], model: type[BaseModel], union_scalar: bool) ->
     found = err.get("input")
     last = str(loc[-1]) if loc else ""
     if kind == "extra_forbidden":
-        parent = _model_at(model, [p for p in loc[:-1]])
+        parent = _model_at(model, list(loc[:-1]))
         choices = sorted(parent.model_fields) if parent else []
         allowed = f"; expected one of: {', '.join(choices)}" if choices and len(choices) <= 12 else ""
         hint = did_you_mean(last, choices)
         return f"unknown key {last!r}{hint if hint else allowed}"
     if kind == "missing":
         return f"missing required key {last!r}"
+    if kind == "model_type" and not union_scalar:
+        return f"expected a mapping, found {describe(found)}"
     if kind in ("float_type", "finite_number", "model_type") or kind == "float_parsing":
         what = "a number"
         if union_scalar or kind == "model_type":
@@ -181,7 +186,7 @@ def _message(err: dict[str, Any], model: type[BaseModel], union_scalar: bool) ->
         hint = did_you_mean(str(found), options) if isinstance(found, str) else ""
         return f"found {describe(found)}; expected {expected}{hint}"
     if kind == "greater_than":
-        return f"expected a number greater than {err.get('ctx', {}).get('gt', 0)}, found {describe(found)}"
+        return f"expected a number greater than {err.get('ctx', {}).get('gt', 0):g}, found {describe(found)}"
     if kind == "too_short":
         return f"{last!r} is empty; it needs at least one entry" if last else "is empty"
     if kind in ("dict_type", "model_attributes_type"):

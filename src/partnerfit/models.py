@@ -79,7 +79,11 @@ def _check_scale(value: Any) -> Any:
     ):
         low, high = value
         if not low < high:
-            raise PydanticCustomError("scale_order", "a scale is [min, max] with min < max; found [{low}, {high}]", {"low": low, "high": high})
+            raise PydanticCustomError(
+                "scale_order",
+                "a scale is [min, max] with min < max; found [{low}, {high}]",
+                {"low": low, "high": high},
+            )
         return value
     raise PydanticCustomError("scale_type", "a scale is a list of two numbers [min, max], such as [1, 5]")
 
@@ -91,6 +95,7 @@ class Criterion(_Model):
     """One weighted criterion, scored on its own scale."""
 
     label: Label | None = None
+    short: Label | None = None
     description: Label | None = None
     weight: Weight = 1.0
     scale: ScaleBounds | None = None
@@ -104,6 +109,7 @@ class Group(_Model):
     """A weighted group of criteria; weights are normalised among siblings."""
 
     label: Label | None = None
+    short: Label | None = None
     description: Label | None = None
     weight: Weight = 1.0
     criteria: Annotated[dict[Id, Criterion], Field(min_length=1)]
@@ -134,7 +140,10 @@ class CriteriaFile(_Model):
     def _groups_or_criteria(self) -> CriteriaFile:
         if (self.groups is None) == (self.criteria is None):
             which = "both" if self.groups is not None else "neither"
-            raise PydanticCustomError("groups_or_criteria", f"a criteria set has 'groups' or 'criteria' (not both); found {which}")
+            raise PydanticCustomError(
+                "groups_or_criteria",
+                f"a criteria set has 'groups' or 'criteria' (not both); found {which}",
+            )
         return self
 
 

@@ -9,35 +9,71 @@ from partnerfit.criteria_set import CriteriaSet
 from partnerfit.document import Document
 from partnerfit.errors import Diagnostic
 from partnerfit.messages import did_you_mean
-from partnerfit.models import Candidate, CriteriaFile, MissingPolicy, ScoreEntry
+from partnerfit.models import Candidate, CriteriaFile, Criterion, MissingPolicy, ScoreEntry
 
 
 def check_criteria(model: CriteriaFile, doc: Document, prefix: Sequence[str | int] = ()) -> list[Diagnostic]:
     """Duplicate criterion ids across groups, knock-outs and level anchors against the scale."""
     found: list[Diagnostic] = []
     seen: dict[str, str] = {}
-    sections = {("groups", gid, "criteria"): g.criteria for gid, g in (model.groups or {}).items()}
+    sections: dict[tuple[str, ...], dict[str, Criterion]] = {
+        ("groups", gid, "criteria"): g.criteria for gid, g in (model.groups or {}).items()
+    }
     if model.criteria:
         sections[("criteria",)] = model.criteria
     for where, members in sections.items():
         for cid, criterion in members.items():
             loc = (*prefix, *where, cid)
             if cid in seen:
-                found.append(doc.diagnostic(loc, f"criterion id {cid!r} is already used in {seen[cid]}; ids are unique across the set", key=True))
+                found.append(
+                    doc.diagnostic(
+                        loc,
+                        f"criterion id {cid!r} is already used in {seen[cid]}; ids are unique across the set",
+                        key=True,
+                    )
+                )
             seen[cid] = ".".join(where)
             low, high = criterion.scale or model.scale
             for bound in ("minimum", "maximum"):
                 value = getattr(criterion, bound)
                 if value is not None and not low <= value <= high:
-                    found.append(doc.diagnostic((*loc, bound), f"knock-out {bound} {value:g} is outside the scale [{low:g}, {high:g}]", severity="warning"))
-            if criterion.minimum is not None and criterion.maximum is not None and criterion.minimum > criterion.maximum:
-                found.append(doc.diagnostic((*loc, "minimum"), f"minimum {criterion.minimum:g} is above maximum {criterion.maximum:g}: no score can pass"))
+                    found.append(
+                        doc.diagnostic(
+                            (*loc, bound),
+                            f"knock-out {bound} {value:g} is outside the scale [{low:g}, {high:g}]",
+                            severity="warning",
+                        )
+                    )
+            if (
+                criterion.minimum is not None
+                and criterion.maximum is not None
+                and criterion.minimum > criterion.maximum
+            ):
+                found.append(
+                    doc.diagnostic(
+                        (*loc, "minimum"),
+                        f"minimum {criterion.minimum:g} is above maximum {criterion.maximum:g}: no score can pass",
+                    )
+                )
             for level in criterion.levels:
                 number = _as_number(level)
                 if number is None:
-                    found.append(doc.diagnostic((*loc, "levels", level), f"a level is a point of the scale; found {level!r}", key=True))
+                    found.append(
+                        doc.diagnostic(
+                            (*loc, "levels", level),
+                            f"a level is a point of the scale; found {level!r}",
+                            key=True,
+                        )
+                    )
                 elif not low <= number <= high:
-                    found.append(doc.diagnostic((*loc, "levels", level), f"level {level} is outside the scale [{low:g}, {high:g}]", key=True, severity="warning"))
+                    found.append(
+                        doc.diagnostic(
+                            (*loc, "levels", level),
+                            f"level {level} is outside the scale [{low:g}, {high:g}]",
+                            key=True,
+                            severity="warning",
+                        )
+                    )
     return found
 
 
@@ -52,20 +88,28 @@ def check_weights(weights: Mapping[str, float], criteria: CriteriaSet, doc: Docu
     """Weight overrides must name a group or a criterion of the set."""
     known = [g.id for g in criteria.groups] + list(criteria.ids)
     return [
-        doc.diagnostic(("weights", wid), f"unknown group or criterion {wid!r}{did_you_mean(wid, known)}", key=True)
+        doc.diagnostic(
+            ("weights", wid),
+            f"unknown group or criterion {wid!r}{did_you_mean(wid, known)}",
+            key=True,
+        )
         for wid in weights
         if wid not in known
     ]
 
 
-def _score_sheets(candidate: Candidate) -> Iterator[tuple[tuple[str, ...], Mapping[str, float | ScoreEntry]]]:
+def _score_sheets(
+    candidate: Candidate,
+) -> Iterator[tuple[tuple[str, ...], Mapping[str, float | ScoreEntry]]]:
     if candidate.scores is not None:
         yield ("scores",), candidate.scores
     for assessor, sheet in (candidate.assessments or {}).items():
         yield ("assessments", assessor), sheet
 
 
-def check_candidate(cid: str, candidate: Candidate, criteria: CriteriaSet, missing: MissingPolicy, doc: Document) -> list[Diagnostic]:
+def check_candidate(
+    cid: str, candidate: Candidate, criteria: CriteriaSet, missing: MissingPolicy, doc: Document
+) -> list[Diagnostic]:
     """Scores name known criteria and lie on their scales; gates are known; no missing score under 'error'."""
     found: list[Diagnostic] = []
     by_id = {c.id: c for c in criteria.criteria}
@@ -75,23 +119,42 @@ def check_candidate(cid: str, candidate: Candidate, criteria: CriteriaSet, missi
             loc = ("candidates", cid, *where, crit_id)
             criterion = by_id.get(crit_id)
             if criterion is None:
-                found.append(doc.diagnostic(loc, f"unknown criterion {crit_id!r}{did_you_mean(crit_id, by_id)} (criteria set {criteria.name!r})", key=True))
+                found.append(
+                    doc.diagnostic(
+                        loc,
+                        f"unknown criterion {crit_id!r}{did_you_mean(crit_id, by_id)} (criteria set {criteria.name!r})",
+                        key=True,
+                    )
+                )
                 continue
             scored.add(crit_id)
             score = value.score if isinstance(value, ScoreEntry) else value
             if not criterion.low <= score <= criterion.high:
                 at = (*loc, "score") if isinstance(value, ScoreEntry) else loc
-                found.append(doc.diagnostic(at, f"score {score:g} is outside the scale [{criterion.low:g}, {criterion.high:g}] of {crit_id!r}"))
+                found.append(
+                    doc.diagnostic(
+                        at,
+                        f"score {score:g} is outside the scale [{criterion.low:g}, {criterion.high:g}] of {crit_id!r}",
+                    )
+                )
     for gate_id in candidate.gates:
         if gate_id not in criteria.gates:
             hint = did_you_mean(gate_id, criteria.gates)
             known = f" (gates: {', '.join(criteria.gates)})" if criteria.gates and not hint else ""
-            found.append(doc.diagnostic(("candidates", cid, "gates", gate_id), f"unknown gate {gate_id!r}{hint}{known}", key=True))
+            found.append(
+                doc.diagnostic(
+                    ("candidates", cid, "gates", gate_id),
+                    f"unknown gate {gate_id!r}{hint}{known}",
+                    key=True,
+                )
+            )
     if missing == "error":
         absent = [c for c in criteria.ids if c not in scored]
         if absent:
-            where = "scores" if candidate.scores is not None else "assessments"
-            found.append(doc.diagnostic(("candidates", cid, where), f"no score for {', '.join(absent)} (missing: error)"))
+            sheet_key = "scores" if candidate.scores is not None else "assessments"
+            found.append(
+                doc.diagnostic(("candidates", cid, sheet_key), f"no score for {', '.join(absent)} (missing: error)")
+            )
     return found
 
 
@@ -105,12 +168,28 @@ def coverage_warnings(candidates: Mapping[str, Candidate], criteria: CriteriaSet
         absent = [c for c in criteria.criteria if c.id not in scored]
         if absent and len(absent) < len(criteria.criteria):
             share = 1 - sum(c.effective_weight for c in absent)
-            found.append(doc.diagnostic(("candidates", cid), f"scored on {share:.0%} of the weight; no score for {', '.join(c.id for c in absent)}", key=True, severity="warning"))
+            found.append(
+                doc.diagnostic(
+                    ("candidates", cid),
+                    f"scored on {share:.0%} of the weight; no score for {', '.join(c.id for c in absent)}",
+                    key=True,
+                    severity="warning",
+                )
+            )
         elif absent:
-            found.append(doc.diagnostic(("candidates", cid), "has no score at all; it cannot be ranked", key=True, severity="warning"))
-    for criterion in criteria.criteria:
-        if criterion.id not in scored_by_anyone:
-            found.append(doc.diagnostic(("candidates",), f"criterion {criterion.id!r} is scored by no candidate", key=True, severity="warning"))
+            found.append(
+                doc.diagnostic(
+                    ("candidates", cid),
+                    "has no score at all; it cannot be ranked",
+                    key=True,
+                    severity="warning",
+                )
+            )
+    found.extend(
+        doc.diagnostic(("candidates",), f"criterion {c.id!r} is scored by no candidate", key=True, severity="warning")
+        for c in criteria.criteria
+        if c.id not in scored_by_anyone
+    )
     return found
 
 

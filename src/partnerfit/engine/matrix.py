@@ -53,7 +53,9 @@ def _number(value: float | ScoreEntry) -> float:
     return value.score if isinstance(value, ScoreEntry) else value
 
 
-def build_matrix(candidates: dict[str, Candidate], criteria: CriteriaSet, aggregate: Aggregate = "mean") -> DecisionMatrix:
+def build_matrix(
+    candidates: dict[str, Candidate], criteria: CriteriaSet, aggregate: Aggregate = "mean"
+) -> DecisionMatrix:
     """Aggregate each candidate's scores (mean or median of assessors) and find exclusions."""
     ids = tuple(candidates)
     column = {cid: j for j, cid in enumerate(criteria.ids)}
@@ -84,7 +86,12 @@ def build_matrix(candidates: dict[str, Candidate], criteria: CriteriaSet, aggreg
     return DecisionMatrix(ids, criteria, values, spread, tuple(assessors), reasons, notes)
 
 
-def _exclusions(ids: tuple[str, ...], candidates: dict[str, Candidate], criteria: CriteriaSet, values: FloatArray) -> tuple[tuple[tuple[Reason, ...], ...], tuple[tuple[Reason, ...], ...]]:
+def _exclusions(
+    ids: tuple[str, ...],
+    candidates: dict[str, Candidate],
+    criteria: CriteriaSet,
+    values: FloatArray,
+) -> tuple[tuple[tuple[Reason, ...], ...], tuple[tuple[Reason, ...], ...]]:
     knockouts = [(j, c) for j, c in enumerate(criteria.criteria) if c.minimum is not None or c.maximum is not None]
     all_reasons: list[tuple[Reason, ...]] = []
     all_notes: list[tuple[Reason, ...]] = []

@@ -34,7 +34,15 @@ def score(
     return assemble(project, matrix, output, method=method, aggregate=aggregate, missing=policy)
 
 
-def assemble(project: Project, matrix: DecisionMatrix, output: MethodOutput, *, method: str, aggregate: str, missing: str) -> Result:
+def assemble(
+    project: Project,
+    matrix: DecisionMatrix,
+    output: MethodOutput,
+    *,
+    method: str,
+    aggregate: str,
+    missing: str,
+) -> Result:
     """Rank eligible candidates and build one CandidateResult per row."""
     ids = matrix.ids
     scores = output.score.tolist()
@@ -78,7 +86,16 @@ def assemble(project: Project, matrix: DecisionMatrix, output: MethodOutput, *, 
             )
         )
     file = project.file
-    return Result(method, criteria, tuple(entries), missing, aggregate, project.path, file.title, file.objective)
+    return Result(
+        method,
+        criteria,
+        tuple(entries),
+        missing,
+        aggregate,
+        project.path,
+        file.title,
+        file.objective,
+    )
 
 
 def _or_none(x: float) -> float | None:

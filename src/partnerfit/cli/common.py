@@ -1,0 +1,94 @@
+"""What every command shares: the stderr console, error-to-exit-code mapping, atomic output."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+from partnerfit.errors import Diagnostic, InvalidInputError, PartnerfitError
+
+EXIT_INVALID = 1
+EXIT_MISUSE = 2
+
+
+class Lang(StrEnum):
+    """Languages of the interface."""
+
+    en = "en"
+    fr = "fr"
+
+
+def color_wanted(stream: object) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def terminal_width() -> int:
+    """The width to lay tables out for: COLUMNS, the terminal's, or 100 when piped."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 20:
+        return int(columns)
+    try:
+        return os.get_terminal_size(sys.stdout.fileno()).columns if sys.stdout.isatty() else 100
+    except (OSError, ValueError):
+        return 100
+
+
+def print_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:
+    """One plain line per diagnostic on stderr (no markup: messages may hold [brackets])."""
+    for diagnostic in diagnostics:
+        typer.echo(diagnostic.format(), err=True)
+
+
+def fail(message: str, code: int = EXIT_INVALID) -> typer.Exit:
+    """Print ``error: message`` on stderr and return the Exit to raise."""
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code)
+
+
+@contextmanager
+def core_errors() -> Iterator[None]:
+    """Turn the core's exceptions into messages on stderr and exit code 1."""
+    try:
+        yield
+    except InvalidInputError as exc:
+        print_diagnostics(exc.diagnostics)
+        raise typer.Exit(EXIT_INVALID) from None
+    except PartnerfitError as exc:
+        raise fail(str(exc)) from None
+
+
+def write_output(text: str, output: Path | None, inputs: Iterable[Path] = ()) -> None:
+    """Write ``text`` to stdout, or atomically to ``output`` (never over an input file)."""
+    if output is None or str(output) == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    target = output.resolve()
+    for source in inputs:
+        if source.exists() and source.resolve() == target:
+            raise fail(f"refusing to write the output over the input file {source}", EXIT_MISUSE)
+    if target.is_dir():
+        raise fail(f"-o {output}: is a directory", EXIT_MISUSE)
+    if not target.parent.is_dir():
+        raise fail(f"-o {output}: the folder {target.parent} does not exist", EXIT_MISUSE)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        os.replace(temporary, target)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise fail(f"cannot write {output}: {exc.strerror or exc}") from None

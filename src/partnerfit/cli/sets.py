@@ -1,0 +1,70 @@
+"""The `criteria` and `init` commands: show criteria sets, write a starter candidates file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from partnerfit.cli.common import (
+    EXIT_INVALID,
+    Lang,
+    color_wanted,
+    core_errors,
+    fail,
+    terminal_width,
+    write_output,
+)
+
+
+def show_criteria(
+    name: Annotated[
+        str | None,
+        typer.Argument(help="A built-in set's name or a criteria file; omitted: list the built-in sets."),
+    ] = None,
+    lang: Annotated[Lang, typer.Option("--lang", "-l", help="Language of labels.")] = Lang.en,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the set as JSON.")] = False,
+) -> None:
+    """List the built-in criteria sets, or show one as a tree with effective weights."""
+    from partnerfit.builtin import builtin_names
+    from partnerfit.loading import load_criteria
+    from partnerfit.render import RenderOptions
+    from partnerfit.render.criteria import criteria_json, criteria_tree, sets_table
+
+    options = RenderOptions(
+        lang=lang.value, color=color_wanted(typer.get_text_stream("stdout")), width=terminal_width()
+    )
+    with core_errors():
+        if name is None:
+            sets = [load_criteria(n) for n in builtin_names()]
+            write_output(
+                sets_table([(s.name, s.title_text(lang.value), len(s.criteria)) for s in sets], options),
+                None,
+            )
+            return
+        criteria = load_criteria(name)
+    write_output(criteria_json(criteria, lang.value) if as_json else criteria_tree(criteria, options), None)
+
+
+def init(
+    path: Annotated[Path, typer.Argument(help="Where to write the starter file.")] = Path("candidates.yaml"),
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    criteria: Annotated[
+        str, typer.Option("--criteria", "-c", help="Built-in set or criteria file to start from.")
+    ] = "partnership",
+    lang: Annotated[Lang, typer.Option("--lang", "-l", help="Language of the comments.")] = Lang.en,
+) -> None:
+    """Write a commented starter candidates file for a criteria set (the built-in one by default)."""
+    from partnerfit.loading import load_criteria
+    from partnerfit.starter import starter_text
+
+    if path.exists() and not force:
+        raise fail(f"{path} already exists; use --force to overwrite it", EXIT_INVALID)
+    with core_errors():
+        criteria_set = load_criteria(criteria)
+    text = starter_text(criteria_set, lang.value)
+    if criteria_set.source != criteria_set.name:
+        text = text.replace(f"criteria: {criteria_set.name}", f"criteria: {criteria}")
+    write_output(text, path)
+    typer.echo(f"wrote {path}", err=True)

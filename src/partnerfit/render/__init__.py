@@ -1,0 +1,41 @@
+"""One renderer per output format, all reading the same Result; only table.py imports rich."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from partnerfit.result import Result
+
+FORMATS = ("table", "json", "csv", "markdown")
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """How to present a result: language, how many ranked rows, colour and width (table only)."""
+
+    lang: str = "en"
+    top: int | None = None
+    color: bool = False
+    width: int = 100
+
+
+def render(result: Result, fmt: str, options: RenderOptions | None = None) -> str:
+    """The result as text in ``fmt`` (one of FORMATS)."""
+    options = options or RenderOptions()
+    if fmt == "json":
+        from partnerfit.render.json import render_json
+
+        return render_json(result, options)
+    if fmt == "csv":
+        from partnerfit.render.csv import render_csv
+
+        return render_csv(result, options)
+    if fmt == "markdown":
+        from partnerfit.render.markdown import render_markdown
+
+        return render_markdown(result, options)
+    if fmt == "table":
+        from partnerfit.render.table import render_table
+
+        return render_table(result, options)
+    raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")

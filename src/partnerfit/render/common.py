@@ -1,0 +1,56 @@
+"""Text pieces shared by the human-readable renderers: labels, footer lines, number format."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from partnerfit.i18n import t
+from partnerfit.result import CandidateResult, Result
+
+
+def fmt_score(value: float | None, digits: int = 1) -> str:
+    """A 0–100 figure for people (full precision stays in JSON and CSV)."""
+    return "–" if value is None else f"{value:.{digits}f}"
+
+
+def reasons_text(result: Result, entry: CandidateResult, lang: str) -> str:
+    """An excluded candidate's reasons, with criterion labels in ``lang``."""
+    labels = {c.id: c.text(lang) for c in result.criteria.criteria}
+    return "; ".join(r.text(lang, labels.get(r.subject) if r.code != "gate" else r.subject) for r in entry.reasons)
+
+
+def group_columns(result: Result, lang: str, *, short: bool = False) -> list[tuple[str, str]]:
+    """(id, label) of each group, or (id, short header); flat sets have none."""
+    return [(g.id, g.short_text(lang) if short else g.text(lang)) for g in result.criteria.groups]
+
+
+def score_digits(entries: Sequence[CandidateResult]) -> int:
+    """Decimals needed so that candidates with different ranks never show the same score."""
+    for digits in (1, 2, 3):
+        shown: dict[str, int | None] = {}
+        if all(shown.setdefault(f"{e.score:.{digits}f}", e.rank) == e.rank for e in entries):
+            return digits
+    return 4
+
+
+def footer_lines(result: Result, lang: str) -> list[str]:
+    """Method, criteria set and weights, ties, missing policy, assessor aggregation."""
+    criteria = result.criteria
+    if criteria.groups:
+        weights = " · ".join(f"{g.text(lang)} {g.effective_weight:.0%}" for g in criteria.groups)
+    else:
+        weights = " · ".join(f"{c.text(lang)} {c.effective_weight:.0%}" for c in criteria.criteria)
+    ties = result.ties
+    tie_text = "; ".join(" = ".join(group) for group in ties) if ties else t("no_ties", lang)
+    lines = [
+        f"{t('method', lang)}: {t(result.method, lang)}",
+        f"{t('criteria_set', lang)}: {criteria.name} — {criteria.title_text(lang)}",
+        f"{t('weights', lang)}: {weights}",
+        f"{t('ties', lang)}: {tie_text} ({t('tie_rule', lang)})",
+        f"{t('missing_policy', lang)}: {t('missing_' + result.missing, lang)}",
+    ]
+    if any(c.assessors > 1 for c in result.ranking):
+        lines.append(f"{t('aggregate', lang)}: {t(result.aggregate, lang)}")
+    if any(c.disagreement for c in result.ranking):
+        lines.append(t("disagreement_note", lang))
+    return lines

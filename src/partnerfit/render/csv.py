@@ -1,0 +1,50 @@
+"""CSV output: one row per candidate, one column per group and per criterion."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from partnerfit.render import RenderOptions
+from partnerfit.result import Result
+
+
+def render_csv(result: Result, options: RenderOptions) -> str:
+    """Rank, id, name, score, coverage, excluded, reasons, then ``group:ID`` and criterion scores."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    groups = [g.id for g in result.criteria.groups]
+    criteria = list(result.criteria.ids)
+    writer.writerow(
+        [
+            "rank",
+            "id",
+            "name",
+            "score",
+            "coverage",
+            "excluded",
+            "reasons",
+            *(f"group:{g}" for g in groups),
+            *criteria,
+        ]
+    )
+    entries = result.ranked[: options.top] if options.top is not None else result.ranking
+    for entry in entries:
+        writer.writerow(
+            [
+                "" if entry.rank is None else entry.rank,
+                entry.id,
+                entry.name,
+                repr(entry.score),
+                repr(entry.coverage),
+                "true" if entry.excluded else "false",
+                "; ".join(r.text() for r in entry.reasons),
+                *(_cell(entry.groups.get(g)) for g in groups),
+                *(_cell(entry.scores.get(c)) for c in criteria),
+            ]
+        )
+    return buffer.getvalue()
+
+
+def _cell(value: float | None) -> str:
+    return "" if value is None else repr(value)

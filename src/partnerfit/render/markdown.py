@@ -1,0 +1,85 @@
+"""Markdown output: a ranking table ready to paste, excluded candidates, the footer."""
+
+from __future__ import annotations
+
+from partnerfit.i18n import t
+from partnerfit.render import RenderOptions
+from partnerfit.render.common import (
+    fmt_score,
+    footer_lines,
+    group_columns,
+    reasons_text,
+    score_digits,
+)
+from partnerfit.result import Result
+
+
+def _cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(result: Result, options: RenderOptions) -> str:
+    """The ranking as GitHub-flavoured Markdown."""
+    lang = options.lang
+    groups = group_columns(result, lang)
+    show_coverage = any(c.coverage < 1 - 1e-9 for c in result.ranking)
+    lines: list[str] = []
+    if result.title:
+        lines += [f"## {_cell(result.title)}", ""]
+    if result.objective:
+        lines += [f"**{t('objective', lang)}:** {_cell(result.objective)}", ""]
+    header = [
+        t("rank", lang),
+        t("candidate", lang),
+        t("score", lang),
+        *(_cell(label) for _, label in groups),
+    ]
+    if show_coverage:
+        header.append(t("coverage", lang))
+    lines.append("| " + " | ".join(header) + " |")
+    lines.append(
+        "|"
+        + "|".join(
+            [
+                "---:",
+                ":---",
+                "---:",
+                *(["---:"] * len(groups)),
+                *(["---:"] if show_coverage else []),
+            ]
+        )
+        + "|"
+    )
+    ranked = result.ranked
+    shown = ranked[: options.top] if options.top is not None else ranked
+    digits = score_digits(shown)
+    for entry in shown:
+        flag = " ⚠" if entry.disagreement else ""
+        row = [
+            str(entry.rank),
+            _cell(entry.name) + flag,
+            fmt_score(entry.score, digits),
+            *(fmt_score(entry.groups.get(g)) for g, _ in groups),
+        ]
+        if show_coverage:
+            row.append(f"{entry.coverage:.0%}")
+        lines.append("| " + " | ".join(row) + " |")
+    if len(shown) < len(ranked):
+        lines += ["", t("more_not_shown", lang, count=len(ranked) - len(shown), top=options.top)]
+    excluded = result.excluded
+    if excluded and options.top is None:
+        lines += [
+            "",
+            f"**{t('excluded', lang)}**",
+            "",
+            f"| {t('candidate', lang)} | {t('score', lang)} | {t('reasons', lang)} |",
+            "|:---|---:|:---|",
+        ]
+        lines += [
+            f"| {_cell(e.name)} | {fmt_score(e.score)} | {_cell(reasons_text(result, e, lang))} |" for e in excluded
+        ]
+    elif excluded:
+        lines += ["", t("excluded_not_shown", lang, count=len(excluded))]
+    lines.append("")
+    lines += [f"- {_cell(line)}" for line in footer_lines(result, lang)]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,135 @@
+"""The terminal table (rich): the product's face, readable at 80 columns, plain when piped."""
+
+from __future__ import annotations
+
+import io
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from partnerfit.i18n import t
+from partnerfit.render import RenderOptions
+from partnerfit.render.common import (
+    fmt_score,
+    footer_lines,
+    group_columns,
+    reasons_text,
+    score_digits,
+)
+from partnerfit.result import Result
+
+BAR_WIDTH = 10
+
+
+def score_bar(score: float, width: int = BAR_WIDTH) -> str:
+    """A bar of ``width`` cells for a 0–100 score, in eighths of a cell."""
+    eighths = round(max(0.0, min(100.0, score)) / 100 * width * 8)
+    full, part = divmod(eighths, 8)
+    partial = " ▏▎▍▌▋▊▉"[part] if part else ""
+    return ("█" * full + partial).ljust(width)
+
+
+def make_console(options: RenderOptions, buffer: io.StringIO) -> Console:
+    """A console writing to ``buffer``, coloured only when asked (never when piped or NO_COLOR)."""
+    return Console(
+        file=buffer,
+        width=options.width,
+        force_terminal=options.color,
+        color_system="standard" if options.color else None,
+        no_color=not options.color,
+        highlight=False,
+        emoji=False,
+        legacy_windows=False,
+    )
+
+
+def render_table(result: Result, options: RenderOptions) -> str:
+    """Ranked candidates with score bars and group scores, excluded ones, then the footer."""
+    lang = options.lang
+    buffer = io.StringIO()
+    console = make_console(options, buffer)
+    if result.title:
+        console.print(Text(result.title, style="bold"))
+    if result.objective:
+        console.print(Text(f"{t('objective', lang)}: {result.objective}", style="italic"))
+    console.print(_ranking_table(result, options))
+    if options.top is not None and len(result.ranked) > options.top:
+        console.print(
+            Text(
+                t("more_not_shown", lang, count=len(result.ranked) - options.top, top=options.top),
+                style="dim",
+            )
+        )
+    if result.excluded:
+        console.print(_excluded_table(result, options))
+    for line in footer_lines(result, lang):
+        console.print(Text(line, style="dim"))
+    return buffer.getvalue()
+
+
+def _ranking_table(result: Result, options: RenderOptions) -> Table:
+    lang = options.lang
+    narrow = options.width < 110
+    bar = BAR_WIDTH // 2 if narrow else BAR_WIDTH
+    groups = group_columns(result, lang, short=narrow)
+    show_coverage = any(c.coverage < 1 - 1e-9 for c in result.ranked)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style="bold", padding=(0, 0))
+    table.add_column(t("rank", lang), justify="right", min_width=4, no_wrap=True)
+    table.add_column(t("candidate", lang), min_width=12, ratio=1, overflow="fold")
+    table.add_column(t("score", lang), min_width=6 + 1 + bar, no_wrap=True)
+    for _, label in groups:
+        table.add_column(
+            label,
+            justify="right",
+            min_width=min(len(label), 9),
+            max_width=16,
+            overflow="fold",
+            no_wrap=narrow,
+        )
+    if show_coverage:
+        table.add_column(
+            t("coverage_short" if narrow else "coverage", lang),
+            justify="right",
+            min_width=4,
+            no_wrap=True,
+        )
+    entries = result.ranked[: options.top] if options.top is not None else result.ranked
+    digits = score_digits(entries)
+    for entry in entries:
+        score = Text(f"{entry.score:{4 + digits}.{digits}f} ")
+        score.append(score_bar(entry.score, bar), style="green")
+        name = Text(entry.name)
+        if entry.disagreement:
+            name.append(" ⚠", style="bold yellow")
+        row: list[Text | str] = [str(entry.rank), name, score]
+        row += [fmt_score(entry.groups.get(gid)) for gid, _ in groups]
+        if show_coverage:
+            row.append(Text(f"{entry.coverage:.0%}", style="yellow" if entry.coverage < 1 else ""))
+        table.add_row(*row)
+    return table
+
+
+def _excluded_table(result: Result, options: RenderOptions) -> Table | Text:
+    lang = options.lang
+    if options.top is not None:
+        return Text(t("excluded_not_shown", lang, count=len(result.excluded)), style="dim")
+    table = Table(
+        title=t("excluded", lang),
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        header_style="bold",
+    )
+    table.add_column(t("candidate", lang), min_width=14, ratio=2, overflow="fold")
+    table.add_column(t("score", lang), justify="right", min_width=5, no_wrap=True)
+    table.add_column(t("reasons", lang), min_width=20, ratio=3, overflow="fold")
+    for entry in result.excluded:
+        table.add_row(
+            Text(entry.name),
+            fmt_score(entry.score),
+            Text(reasons_text(result, entry, lang), style="red"),
+        )
+    return table

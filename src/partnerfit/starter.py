@@ -1,0 +1,69 @@
+"""Write the commented starter candidates file of `partnerfit init` from a criteria set."""
+
+from __future__ import annotations
+
+import json
+
+from partnerfit.criteria_set import CriteriaSet
+from partnerfit.models import label_text
+
+_EXAMPLES = (
+    ("example_lab", "Example research lab", "lab"),
+    ("example_startup", "Example start-up", "start-up"),
+)
+
+
+def _quote(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def starter_text(criteria: CriteriaSet, lang: str = "en") -> str:
+    """A valid candidates file with every criterion and gate of ``criteria``, commented."""
+    lines = [
+        "# partnerfit candidates file — edit it, then run:",
+        "#   partnerfit check THIS_FILE     (validate)",
+        "#   partnerfit score THIS_FILE     (rank)",
+        "# Scores are numbers on each criterion's scale; leave a criterion out if it is not assessed",
+        "# yet (it then counts under the criteria set's `missing` policy and lowers coverage).",
+        '# A score may carry its rationale: {score: 4, note: "why", evidence: "where it comes from"}.',
+        "partnerfit: 1",
+        "kind: candidates",
+        "title: Partner search",
+        "objective: Describe the shared objective of the partnership here",
+        f"criteria: {criteria.name}",
+        "# weights: {loyalty: 20}   # optional what-if overrides of group or criterion weights",
+        "candidates:",
+    ]
+    for index, (cid, name, kind) in enumerate(_EXAMPLES):
+        lines += [
+            f"  {cid}:",
+            f"    name: {_quote(name)}",
+            f"    type: {kind}",
+            "    tags: [example]",
+        ]
+        if criteria.gates:
+            lines.append("    gates:   # answer true/false (or yes/no); a true answer excludes the candidate")
+            for gate_id, gate in criteria.gates.items():
+                lines.append(f"      {gate_id}: false   # {label_text(gate.label, lang, gate_id)}")
+        lines.append("    scores:")
+        group = None
+        for c in criteria.criteria:
+            if c.group != group and c.group is not None:
+                group = c.group
+                group_label = next(g.text(lang) for g in criteria.groups if g.id == group)
+                lines.append(f"      # {group_label}")
+            middle = (c.low + c.high) / 2
+            value = middle if index == 0 else (c.high if c.direction == "higher" else c.low)
+            knock = f"; minimum {c.minimum:g}" if c.minimum is not None else ""
+            knock += f"; maximum {c.maximum:g}" if c.maximum is not None else ""
+            levels = "; ".join(f"{k}={label_text(v, lang)}" for k, v in c.levels.items())
+            comment = (
+                f"{c.text(lang)} [{c.low:g}–{c.high:g}]{' lower is better' if c.direction == 'lower' else ''}{knock}"
+            )
+            if index == 0 and levels:
+                comment += f" — {levels}"
+            entry = (
+                f"{{score: {value:g}, note: {_quote('why this score')}}}" if c is criteria.criteria[0] else f"{value:g}"
+            )
+            lines.append(f"      {c.id}: {entry}   # {comment}")
+    return "\n".join(lines) + "\n"
