@@ -38,13 +38,9 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "error (every score required)",
         "fr": "erreur (toutes les notes exigées)",
     },
-    "disagreement": {
-        "en": "assessors disagree: spread ≥ half the scale on {criteria}",
-        "fr": "désaccord des évaluateurs : écart ≥ la moitié de l'échelle sur {criteria}",
-    },
     "disagreement_note": {
-        "en": "⚠ assessors disagree (spread ≥ half the scale's range on a criterion)",
-        "fr": "⚠ désaccord des évaluateurs (écart ≥ la moitié de l'échelle sur un critère)",
+        "en": "⚠ assessors disagree (spread = max − min ≥ half the scale's range) on:",
+        "fr": "⚠ désaccord des évaluateurs (écart = max − min ≥ la moitié de l'échelle) sur :",
     },
     "more_not_shown": {
         "en": "{count} more ranked candidates not shown (--top {top})",

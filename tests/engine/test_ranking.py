@@ -150,9 +150,7 @@ def test_knockout_applies_to_the_mean_not_to_single_assessors(score_problem):
 def test_knockout_applies_to_the_median_when_asked(score_problem):
     # mean(1, 1, 5) = 2.33 ≥ 2 → kept ; median(1, 1, 5) = 1 < 2 → excluded
     criteria = {"scale": [1, 5], "criteria": {"loyalty": {"minimum": 2}}}
-    candidates = {
-        "x": {"assessments": {"a": {"loyalty": 1}, "b": {"loyalty": 1}, "c": {"loyalty": 5}}}
-    }
+    candidates = {"x": {"assessments": {"a": {"loyalty": 1}, "b": {"loyalty": 1}, "c": {"loyalty": 5}}}}
     assert not score_problem(criteria, candidates, aggregate="mean").candidate("x").excluded
     median = score_problem(criteria, candidates, aggregate="median").candidate("x")
     assert [r.text() for r in median.reasons] == ["loyalty 1 < minimum 2"]

@@ -51,6 +51,12 @@ def footer_lines(result: Result, lang: str) -> list[str]:
     ]
     if any(c.assessors > 1 for c in result.ranking):
         lines.append(f"{t('aggregate', lang)}: {t(result.aggregate, lang)}")
-    if any(c.disagreement for c in result.ranking):
+    labels = {c.id: c.text(lang) for c in criteria.criteria}
+    flagged = [c for c in result.ranking if c.disagreement]
+    if flagged:
         lines.append(t("disagreement_note", lang))
+        lines += [
+            "  " + entry.name + ": " + ", ".join(f"{labels[cid]} ({entry.spread[cid]:g})" for cid in entry.disagreement)
+            for entry in flagged
+        ]
     return lines

@@ -22,12 +22,14 @@ def render_markdown(result: Result, options: RenderOptions) -> str:
     """The ranking as GitHub-flavoured Markdown."""
     lang = options.lang
     groups = group_columns(result, lang)
-    show_coverage = any(c.coverage < 1 - 1e-9 for c in result.ranking)
     lines: list[str] = []
     if result.title:
         lines += [f"## {_cell(result.title)}", ""]
     if result.objective:
         lines += [f"**{t('objective', lang)}:** {_cell(result.objective)}", ""]
+    ranked = result.ranked
+    shown = ranked[: options.top] if options.top is not None else ranked
+    show_coverage = any(c.coverage < 1 - 1e-9 for c in shown)
     header = [
         t("rank", lang),
         t("candidate", lang),
@@ -50,8 +52,6 @@ def render_markdown(result: Result, options: RenderOptions) -> str:
         )
         + "|"
     )
-    ranked = result.ranked
-    shown = ranked[: options.top] if options.top is not None else ranked
     digits = score_digits(shown)
     for entry in shown:
         flag = " ⚠" if entry.disagreement else ""

@@ -74,7 +74,8 @@ def _ranking_table(result: Result, options: RenderOptions) -> Table:
     narrow = options.width < 110
     bar = BAR_WIDTH // 2 if narrow else BAR_WIDTH
     groups = group_columns(result, lang, short=narrow)
-    show_coverage = any(c.coverage < 1 - 1e-9 for c in result.ranked)
+    entries = result.ranked[: options.top] if options.top is not None else result.ranked
+    show_coverage = any(c.coverage < 1 - 1e-9 for c in entries)
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style="bold", padding=(0, 0))
     table.add_column(t("rank", lang), justify="right", min_width=4, no_wrap=True)
     table.add_column(t("candidate", lang), min_width=12, ratio=1, overflow="fold")
@@ -95,7 +96,6 @@ def _ranking_table(result: Result, options: RenderOptions) -> Table:
             min_width=4,
             no_wrap=True,
         )
-    entries = result.ranked[: options.top] if options.top is not None else result.ranked
     digits = score_digits(entries)
     for entry in entries:
         score = Text(f"{entry.score:{4 + digits}.{digits}f} ")

@@ -1,0 +1,5 @@
+"""``python -m partnerfit``: the same as the ``partnerfit`` command."""
+
+from partnerfit.cli import main
+
+main()
