@@ -51,6 +51,7 @@ class Document:
     data: Any
     root: Node | None
     text: str = field(repr=False, default="")
+    problems: list[Diagnostic] = field(default_factory=list, repr=False)
     _index: dict[int, dict[str, tuple[Node, Node]]] = field(default_factory=dict, repr=False)
 
     def locate(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
@@ -80,7 +81,9 @@ class Document:
         pairs = self._index.get(id(node))
         if pairs is None:
             pairs = {}
-            for key_node, value_node in node.value:
+            merged = getattr(node, "merged_pairs", 0)
+            # the data keeps the first explicit key, else the merged one: locate the same node
+            for key_node, value_node in [*node.value[merged:], *node.value[:merged]]:
                 if isinstance(key_node, ScalarNode):
                     pairs.setdefault(key_node.value, (key_node, value_node))
             self._index[id(node)] = pairs
@@ -112,8 +115,9 @@ def read_document(path: Path, *, shown_as: str | None = None) -> Document:
     try:
         size = path.stat().st_size
         if size > limit:
+            kind = "JSON" if is_json else "YAML"
             raise fail(
-                f"file is {size / 2**20:.1f} MiB; the limit for a {'JSON' if is_json else 'YAML'} file is {limit // 2**20} MiB"
+                f"file is {size:,} bytes; a {kind} file may hold at most {limit:,} bytes ({limit / 2**20:g} MiB)"
             )
         raw = path.read_bytes()
     except IsADirectoryError:
@@ -151,6 +155,8 @@ def _parse_yaml(shown: str, text: str, fail: Callable[..., InvalidInputError]) -
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if "maximum nesting depth" in str(exc.problem):
+            raise fail(f"nesting is too deep (more than {MAX_DEPTH} levels)", line, column) from None
         raise fail(_yaml_message(exc, text, line), line, column) from None
     except yaml.YAMLError as exc:
         raise fail(f"invalid YAML: {exc}") from None
@@ -165,8 +171,7 @@ def _parse_yaml(shown: str, text: str, fail: Callable[..., InvalidInputError]) -
     if "*" in text:
         builder.check_aliases(root)
     doc.data = builder.build(root, 0)
-    if builder.errors:
-        raise InvalidInputError(builder.errors)
+    doc.problems = builder.errors  # duplicate keys and refused tags: reported with the validation errors
     return doc
 
 
@@ -249,33 +254,46 @@ class _Builder:
             raise InvalidInputError(self.errors)
         if isinstance(node, SequenceNode):
             if node.tag != "tag:yaml.org,2002:seq":
-                self._error(node, f"the tag {node.tag!r} is not allowed here")
+                self._error(
+                    node,
+                    f"the tag {node.tag!r} is not allowed; partnerfit files hold plain mappings, lists, texts and numbers",
+                )
+                return None
             return [self.build(child, depth + 1) for child in node.value]
         if isinstance(node, MappingNode):
             return self._mapping(node, depth)
         self._error(node, "unsupported YAML node")  # pragma: no cover - composer yields only the three kinds
         return None
 
-    def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
+    def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any] | None:
         if node.tag != "tag:yaml.org,2002:map":
-            self._error(node, f"the tag {node.tag!r} is not allowed here")
+            self._error(
+                node,
+                f"the tag {node.tag!r} is not allowed; partnerfit files hold plain mappings, lists, texts and numbers",
+            )
+            return None
+        merged = 0
         if any(k.tag == _MERGE_TAG for k, _ in node.value):
+            explicit = sum(k.tag != _MERGE_TAG for k, _ in node.value)
             _SCALARS.flatten_mapping(node)
+            merged = len(node.value) - explicit  # flatten puts merged pairs first; explicit keys override them
+            node.merged_pairs = merged  # type: ignore[attr-defined]
         result: dict[str, Any] = {}
-        seen: dict[str, Node] = {}
-        for key_node, value_node in node.value:
+        seen: dict[str, Node | None] = {}
+        for index, (key_node, value_node) in enumerate(node.value):
             if not isinstance(key_node, ScalarNode):
                 self._error(key_node, "a key must be a plain text, not a list or mapping")
                 continue
             key = key_node.value
-            if key in seen:
-                first = seen[key].start_mark
+            earlier = seen.get(key)
+            if earlier is not None and index >= merged:
+                first = earlier.start_mark
                 self._error(
                     key_node,
                     f"duplicate key {key!r} (first defined at line {first.line + 1}); a key may appear once in a mapping",
                 )
                 continue
-            seen[key] = key_node
+            seen[key] = key_node if index >= merged else None
             result[key] = self.build(value_node, depth + 1)
         return result
 

@@ -38,10 +38,21 @@ def parse(shown: str, text: str, fail: Callable[..., InvalidInputError]) -> Docu
     except RecursionError:
         raise fail(f"nesting is too deep (more than {MAX_DEPTH} levels)") from None
     except _DuplicateKeyError:
+        # rare: re-read keeping the first of each key (as for YAML) and locate every duplicate
         composer = _Composer(shown, text)
-        composer.compose(0, 0)
-        raise InvalidInputError(composer.errors or [Diagnostic(shown, 1, 1, "error", "duplicate key")]) from None
+        root, _ = composer.compose(0, 0)
+        data = json.loads(text, object_pairs_hook=_first_wins)
+        document = _LazyDocument(shown, data, root, text)
+        document.problems = composer.errors
+        return document
     return _LazyDocument(shown, data, None, text)
+
+
+def _first_wins(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        result.setdefault(key, value)
+    return result
 
 
 class _LazyDocument(Document):
@@ -98,23 +109,17 @@ class _Composer:
 
     def _object(self, index: int, depth: int) -> tuple[Node, int]:
         pairs: list[tuple[Node, Node]] = []
-        seen: set[str] = set()
+        seen: dict[str, Mark] = {}
         end = self.skip(index + 1)
         while self.text[end : end + 1] == '"':
             key, after = json.decoder.scanstring(self.text, end + 1)  # type: ignore[attr-defined]
             key_node = ScalarNode("tag:yaml.org,2002:str", key, self.mark(end))
             if key in seen:
                 mark = key_node.start_mark
-                self.errors.append(
-                    Diagnostic(
-                        self.shown,
-                        mark.line + 1,
-                        mark.column + 1,
-                        "error",
-                        f"duplicate key {key!r}; a key may appear once in an object",
-                    )
-                )
-            seen.add(key)
+                message = f"duplicate key {key!r} (first defined at line {seen[key].line + 1}); a key may appear once in an object"
+                self.errors.append(Diagnostic(self.shown, mark.line + 1, mark.column + 1, "error", message))
+            else:
+                seen[key] = key_node.start_mark
             colon = self.skip(after)
             value, end = self.compose(colon + 1, depth + 1)
             pairs.append((key_node, value))

@@ -12,9 +12,9 @@ from pydantic import ValidationError
 from partnerfit import semantics
 from partnerfit.builtin import builtin_names, builtin_path
 from partnerfit.criteria_set import CriteriaSet, resolve
-from partnerfit.document import Document, read_document
+from partnerfit.document import Document, display_path, read_document
 from partnerfit.errors import CriteriaNotFoundError, Diagnostic, InvalidInputError
-from partnerfit.messages import describe, diagnostics_from, did_you_mean
+from partnerfit.messages import describe, diagnostics_from, did_you_mean, strip_union_tags
 from partnerfit.models import Candidate, CandidatesFile, CriteriaFile, MissingPolicy
 
 DEFAULT_CRITERIA = "partnership"
@@ -64,7 +64,7 @@ def _check_kind(doc: Document, data: dict[str, Any]) -> list[Diagnostic]:
         return [
             doc.diagnostic(
                 ("kind",),
-                f"unknown kind {describe(kind)}; expected 'candidates' or 'criteria'{hint}",
+                f"unknown kind {kind!r}; expected 'candidates' or 'criteria'{hint}",
             )
         ]
     return []
@@ -75,6 +75,7 @@ def load_criteria(ref: str | Path, *, base: Path | None = None) -> CriteriaSet:
     path = _criteria_path(str(ref), base)
     doc = read_document(path)
     model, found = _validate_criteria(doc, _mapping_root(doc), ())
+    found = sorted(doc.problems + found, key=_order)
     if model is None or any(d.severity == "error" for d in found):
         raise InvalidInputError(found)
     return resolve(model, path.stem, str(ref))
@@ -90,9 +91,10 @@ def _criteria_path(ref: str, base: Path | None) -> Path:
         return candidate
     names = builtin_names()
     if looks_like_path:
-        raise CriteriaNotFoundError(f"criteria file {ref!r} does not exist (looked for {candidate})")
+        raise CriteriaNotFoundError(f"criteria file {ref!r} does not exist (looked for {display_path(candidate)})")
+    hint = did_you_mean(ref, names)
     raise CriteriaNotFoundError(
-        f"unknown criteria set {ref!r}{did_you_mean(ref, names)}; built-in sets: {', '.join(names)}; or give a path to a criteria file"
+        f"unknown criteria set {ref!r} (built-in sets: {', '.join(names)}; or give a path to a criteria file){hint}"
     )
 
 
@@ -117,8 +119,8 @@ def load(
     path = Path(path)
     doc = read_document(path)
     data = _mapping_root(doc)
-    found = _check_kind(doc, data)
-    if detect_kind(data) == "criteria" and not found:
+    found = doc.problems + _check_kind(doc, data)
+    if detect_kind(data) == "criteria" and not _check_kind(doc, data):
         raise InvalidInputError(
             [doc.diagnostic((), "this is a criteria file; expected a candidates file (with 'candidates:')")]
         )
@@ -129,16 +131,30 @@ def load(
     try:
         file_model = CandidatesFile.model_validate(data)
     except ValidationError as exc:
-        found += diagnostics_from(exc, doc, CandidatesFile)
+        kind_reported = any(d.path == "kind" for d in found)
+        found += [d for d in diagnostics_from(exc, doc, CandidatesFile) if not (kind_reported and d.path == "kind")]
     if criteria_set is not None:
         found += _semantic_checks(doc, data, file_model, criteria_set, policy)
         overrides = {**(file_model.weights if file_model else {}), **(weights or {})}
         if file_model is not None and not any(d.severity == "error" for d in found):
             criteria_set = criteria_set.with_weights(overrides)
+    found = _unique(found)
     errors = [d for d in found if d.severity == "error"]
     if errors or file_model is None or criteria_set is None:
         raise InvalidInputError(sorted(found, key=_order))
     return Project(doc.path, file_model, criteria_set, policy, tuple(sorted(found, key=_order)))
+
+
+def _unique(found: list[Diagnostic]) -> list[Diagnostic]:
+    """One diagnostic per place and path (two checks may see the same problem)."""
+    seen: set[tuple[str, int, int, str, str]] = set()
+    unique = []
+    for d in found:
+        key = (d.file, d.line, d.column, d.path, d.message)
+        if key not in seen:
+            seen.add(key)
+            unique.append(d)
+    return unique
 
 
 def _order(d: Diagnostic) -> tuple[str, int, int]:
@@ -170,29 +186,65 @@ def _semantic_checks(
     criteria: CriteriaSet,
     policy: MissingPolicy,
 ) -> list[Diagnostic]:
+    weights: Mapping[str, Any]
     if model is not None:
-        candidates: Mapping[str, Candidate] = model.candidates
-        weights: Mapping[str, Any] = model.weights
+        checked = {cid: (candidate, False) for cid, candidate in model.candidates.items()}
+        weights = model.weights
     else:
-        candidates = _valid_candidates(semantics.raw_mapping(data.get("candidates")))
+        checked, retried = _valid_candidates(semantics.raw_mapping(data.get("candidates")), doc)
         weights = semantics.raw_mapping(data.get("weights"))
     found = semantics.check_weights(weights, criteria, doc)
-    for cid, candidate in candidates.items():
-        found += semantics.check_candidate(cid, candidate, criteria, policy, doc)
+    if model is None:
+        found += retried
+    for cid, (candidate, salvaged) in checked.items():
+        # a salvaged candidate lost its invalid scores: they are reported already, not as missing
+        found += semantics.check_candidate(cid, candidate, criteria, "ignore" if salvaged else policy, doc)
     if policy != "error" and model is not None:
-        found += semantics.coverage_warnings(candidates, criteria, doc)
+        found += semantics.coverage_warnings(model.candidates, criteria, doc)
     return found
 
 
-def _valid_candidates(raw: Mapping[str, Any]) -> dict[str, Candidate]:
-    """Candidates that validate on their own, so a broken file still gets its semantic checks."""
-    valid: dict[str, Candidate] = {}
+def _valid_candidates(
+    raw: Mapping[str, Any], doc: Document
+) -> tuple[dict[str, tuple[Candidate, bool]], list[Diagnostic]]:
+    """Candidates usable for semantic checks in a broken file: (candidate, salvaged), and new errors.
+
+    A candidate that fails validation is retried without its invalid entries, so that its other
+    scores are still checked against the criteria set (all errors of a file at once). Checks that
+    only run once the fields are valid (scores with assessments) surface in the retries.
+    """
+    valid: dict[str, tuple[Candidate, bool]] = {}
+    found: list[Diagnostic] = []
     for cid, value in raw.items():
-        try:
-            valid[cid] = Candidate.model_validate(value)
-        except ValidationError:
+        if not isinstance(value, dict):
             continue
-    return valid
+        attempt = value
+        for retry in range(3):
+            try:
+                valid[cid] = (Candidate.model_validate(attempt), retry > 0)
+                break
+            except ValidationError as exc:
+                if retry > 0:
+                    found += diagnostics_from(exc, doc, Candidate, ("candidates", cid))
+                attempt = _without_invalid(attempt, exc)
+    return valid, found
+
+
+def _without_invalid(value: dict[str, Any], error: ValidationError) -> dict[str, Any]:
+    salvaged = {k: (dict(v) if isinstance(v, dict) else v) for k, v in value.items()}
+    for err in error.errors(include_url=False):
+        loc, _ = strip_union_tags(value, err["loc"])
+        if not loc or loc == ("assessments",):
+            salvaged.pop("assessments", None)
+        elif loc[0] == "scores" and len(loc) >= 2 and isinstance(salvaged.get("scores"), dict):
+            salvaged["scores"].pop(loc[1], None)
+        elif loc[0] == "assessments" and len(loc) >= 3 and isinstance(salvaged.get("assessments"), dict):
+            sheet = salvaged["assessments"].get(loc[1])
+            if isinstance(sheet, dict):
+                salvaged["assessments"][loc[1]] = {k: v for k, v in sheet.items() if k != loc[2]}
+        else:
+            salvaged.pop(str(loc[0]), None)
+    return salvaged
 
 
 def check_file(
@@ -205,7 +257,7 @@ def check_file(
         data = _mapping_root(doc)
         if detect_kind(data) == "criteria" and not _check_kind(doc, data):
             _model, found = _validate_criteria(doc, data, ())
-            return sorted(found, key=_order)
+            return sorted(doc.problems + found, key=_order)
         return list(load(path, criteria=criteria, missing=missing).warnings)
     except InvalidInputError as exc:
         return list(exc.diagnostics)

@@ -82,7 +82,7 @@ def _model_at(model: type[BaseModel], loc: Sequence[str | int]) -> type[BaseMode
     return models[0] if models else None
 
 
-def _strip_union_tags(data: Any, loc: Sequence[str | int]) -> tuple[tuple[str | int, ...], str | None]:
+def strip_union_tags(data: Any, loc: Sequence[str | int]) -> tuple[tuple[str | int, ...], str | None]:
     """Remove union member tags pydantic adds to a loc; report the tag of the deepest union."""
     clean: list[str | int] = []
     tag = None
@@ -96,6 +96,20 @@ def _strip_union_tags(data: Any, loc: Sequence[str | int]) -> tuple[tuple[str | 
     return tuple(clean), tag
 
 
+def _union_levels(data: Any, loc: Sequence[str | int]) -> list[tuple[tuple[str | int, ...], str, Any]]:
+    """(clean loc of the union, member tag, value there) for every union an error passes through."""
+    clean: list[str | int] = []
+    levels = []
+    node = data
+    for part in loc:
+        if isinstance(part, str) and _UNION_TAG.match(part) and not (isinstance(node, dict) and part in node):
+            levels.append((tuple(clean), part, node))
+            continue
+        clean.append(part)
+        node = node.get(part) if isinstance(node, dict) else None
+    return levels
+
+
 def _branch_fits(tag: str | None, value: Any) -> bool:
     if tag is None:
         return True
@@ -106,26 +120,87 @@ def _branch_fits(tag: str | None, value: Any) -> bool:
     return not (tag[0].isupper() or tag.startswith(("dict", "list")))
 
 
+_TAG_WORDS = {
+    "float": "a number",
+    "str": "a text",
+    "bool": "true/false",
+    "none": "nothing (null)",
+    "int": "a whole number",
+}
+
+
+def _tag_word(tag: str) -> str:
+    if tag == "ScoreEntry":
+        return "a mapping such as {score: 4, note: ...}"
+    if tag.startswith("list"):
+        return "a list of texts" if "str" in tag else "a list"
+    if tag.startswith("dict") or tag[0].isupper():
+        return "a mapping"
+    return _TAG_WORDS.get(tag, tag)
+
+
+def _preferred(tag: str, value: Any) -> bool:
+    """Among scalar members, the one matching the value's own type explains the error best."""
+    if isinstance(value, bool):
+        return tag == "bool"
+    if isinstance(value, int | float):
+        return tag == "float"
+    if isinstance(value, str):
+        return tag == "str"
+    return False
+
+
+def _collapse_unions(errors: list[Any], base: Any) -> list[Any]:
+    """Keep, for each union, the errors of the member that fits the value's shape.
+
+    When no member fits (a list where a number or a mapping is expected), one error at that union
+    says which shapes were expected, so that no wrong value is ever silently accepted.
+    """
+    kept: list[Any] = []
+    unions: dict[tuple[str | int, ...], list[tuple[str, Any, bool]]] = {}
+    fitted: set[tuple[str | int, ...]] = set()
+    for err in errors:
+        levels = _union_levels(base, err["loc"])
+        loc, _ = strip_union_tags(base, err["loc"])
+        clean = {**err, "loc": loc}
+        if not levels:
+            kept.append(clean)
+            continue
+        fits = [_branch_fits(tag, value) for _, tag, value in levels]
+        fitted.update(point for (point, _, _), ok in zip(levels, fits, strict=True) if ok)
+        if all(fits[:-1]):
+            point, tag, _ = levels[-1]
+            unions.setdefault(point, []).append((tag, clean, fits[-1]))
+    for point, members in unions.items():
+        value, _ = _data_at(base, point)
+        fitting = [(tag, err) for tag, err, ok in members if ok]
+        fitting.sort(key=lambda pair: not _preferred(pair[0], value))
+        if fitting:
+            scalar = not isinstance(value, dict | list)
+            kept.extend(
+                err | {"union_scalar": scalar and any(t == "ScoreEntry" for t, _, _ in members)} for _, err in fitting
+            )
+        elif point not in fitted:
+            words = list(dict.fromkeys(_tag_word(tag) for tag, _, _ in members))
+            kept.append({"type": "union_mismatch", "loc": point, "input": value, "msg": "", "expected": words})
+    return kept
+
+
 def diagnostics_from(
     error: ValidationError, doc: Document, model: type[BaseModel], prefix: Sequence[str | int] = ()
 ) -> list[Diagnostic]:
     """Every pydantic error as one located diagnostic, union noise collapsed, in file order."""
+    base = _data_at(doc.data, prefix)[0]
     chosen: dict[tuple[str | int, ...], Any] = {}
-    scalar_union: dict[tuple[str | int, ...], bool] = {}
-    for err in error.errors(include_url=False):
-        loc, tag = _strip_union_tags(doc.data if not prefix else _data_at(doc.data, prefix)[0], err["loc"])
-        value, _ = _data_at(_data_at(doc.data, prefix)[0], loc[: len(loc)])
-        union_value, _ = _data_at(_data_at(doc.data, prefix)[0], _union_point(err["loc"]))
-        if tag is not None and not _branch_fits(tag, union_value):
-            continue
-        if tag is not None and not tag[0].isupper() and not tag.startswith(("dict", "list")):
-            scalar_union[loc] = True
-        chosen.setdefault(loc, {**err, "loc": loc, "found": value})
+    for err in _collapse_unions(list(error.errors(include_url=False)), base):
+        at = (err.get("ctx") or {}).get("at")
+        loc = (*err["loc"], at) if at else err["loc"]
+        chosen.setdefault(loc, {**err, "loc": loc, "at": at})
     result = []
     for loc, err in chosen.items():
         full = (*prefix, *loc)
-        message = _message(err, model, scalar_union.get(loc, False))
-        is_key = err["type"] in _KEY_ERRORS or (loc and loc[-1] == "[key]")
+        message = _message(err, model, bool(err.get("union_scalar")))
+        is_key = err["type"] in _KEY_ERRORS or (loc and loc[-1] == "[key]") or bool(err["at"])
         full = tuple(p for p in full if p != "[key]")
         _, depth = _data_at(doc.data, full)
         shown = full[: max(depth, len(prefix))] if err["type"] != "extra_forbidden" else full
@@ -134,13 +209,6 @@ def diagnostics_from(
         result.append(doc.diagnostic(full if is_key else shown, message, key=bool(is_key)))
         result[-1] = _with_path(result[-1], shown)
     return sorted(result, key=lambda d: (d.line, d.column))
-
-
-def _union_point(loc: Sequence[str | int]) -> tuple[str | int, ...]:
-    for index, part in enumerate(loc):
-        if isinstance(part, str) and _UNION_TAG.match(part) and index > 0:
-            return tuple(loc[:index])
-    return tuple(loc)
 
 
 def _with_path(diag: Diagnostic, loc: Sequence[str | int]) -> Diagnostic:
@@ -161,6 +229,10 @@ def _message(err: dict[str, Any], model: type[BaseModel], union_scalar: bool) ->
         return f"unknown key {last!r}{hint if hint else allowed}"
     if kind == "missing":
         return f"missing required key {last!r}"
+    if kind == "union_mismatch":
+        words = err["expected"]
+        expected = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+        return f"expected {expected}, found {describe(found)}"
     if kind == "model_type" and not union_scalar:
         return f"expected a mapping, found {describe(found)}"
     if kind in ("float_type", "finite_number", "model_type") or kind == "float_parsing":
@@ -168,7 +240,9 @@ def _message(err: dict[str, Any], model: type[BaseModel], union_scalar: bool) ->
         if union_scalar or kind == "model_type":
             what = "a number, or a mapping such as {score: 4, note: ...}"
         if kind == "finite_number":
-            return f"expected a finite number, found {found!r}"
+            number = float(found) if isinstance(found, int | float) else float("nan")
+            shown = ".nan (not a number)" if number != number else (".inf" if number > 0 else "-.inf")
+            return f"expected a finite number, found {shown}"
         hint = ""
         if isinstance(found, str) and _looks_numeric(found):
             hint = " — remove the quotes"

@@ -143,6 +143,7 @@ class CriteriaFile(_Model):
             raise PydanticCustomError(
                 "groups_or_criteria",
                 f"a criteria set has 'groups' or 'criteria' (not both); found {which}",
+                {"at": "criteria"} if which == "both" else {},
             )
         return self
 
@@ -174,7 +175,9 @@ class Candidate(_Model):
     @model_validator(mode="after")
     def _scores_or_assessments(self) -> Candidate:
         if self.scores is not None and self.assessments is not None:
-            raise PydanticCustomError("scores_and_assessments", "a candidate has 'scores' or 'assessments', not both")
+            raise PydanticCustomError(
+                "scores_and_assessments", "a candidate has 'scores' or 'assessments', not both", {"at": "assessments"}
+            )
         return self
 
 

@@ -24,7 +24,6 @@ from partnerfit.cli.common import (
 
 app = typer.Typer(
     name="partnerfit",
-    help="Rank candidate partners from YAML files, with a score you can defend.",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
@@ -250,7 +249,7 @@ app.command(
 Examples:
   partnerfit criteria
   partnerfit criteria partnership --lang fr
-  partnerfit criteria path/to/my-criteria.yaml --format json
+  partnerfit criteria path/to/my-criteria.yaml --json
 """,
 )(sets.show_criteria)
 app.command(

@@ -1,0 +1,228 @@
+"""`partnerfit check`: exit codes, diagnostics on stderr, summary, --strict, --quiet, --criteria."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import partnerfit
+from partnerfit.loading import detect_kind
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGING = ROOT / "examples" / "packaging.yaml"
+ASSESSORS = ROOT / "examples" / "assessors.yaml"
+PARTNERSHIP = ROOT / "criteria" / "partnership.yaml"
+DIAGNOSTIC = re.compile(r"^.+:\d+:\d+: (error|warning): ")
+
+VALID = """\
+partnerfit: 1
+kind: candidates
+criteria:
+  criteria: {quality: {}, cost: {direction: lower}}
+candidates:
+  acme: {scores: {quality: 4, cost: 2}}
+"""
+# one error (unknown criterion) and, because of it, two warnings (loyalty unscored, coverage 50 %)
+INVALID = """\
+kind: candidates
+criteria:
+  criteria: {quality: {}, loyalty: {}}
+candidates:
+  acme:
+    scores: {quality: 4, loyality: 3}
+"""
+# valid, but 'cost' is scored by nobody and acme is scored on half the weight
+WARNINGS = """\
+kind: candidates
+criteria:
+  criteria: {quality: {}, cost: {}}
+candidates:
+  acme: {scores: {quality: 4}}
+"""
+
+
+@pytest.fixture
+def files(write_yaml):
+    return {
+        "valid": write_yaml("valid.yaml", VALID),
+        "invalid": write_yaml("invalid.yaml", INVALID),
+        "warnings": write_yaml("warnings.yaml", WARNINGS),
+    }
+
+
+def diagnostics(text):
+    lines = text.splitlines()
+    assert all(DIAGNOSTIC.match(line) for line in lines), text
+    return lines
+
+
+def test_valid_file(invoke, files):
+    result = invoke(["check", files["valid"]])
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    assert result.stdout == "1 file(s) checked: no errors, 0 warning(s)\n"
+
+
+@pytest.mark.parametrize("path", [PACKAGING, ASSESSORS, PARTNERSHIP], ids=lambda p: p.stem)
+def test_shipped_files_are_valid(invoke, path):
+    result = invoke(["check", path])
+    assert result.exit_code == 0, result.output
+    assert "1 file(s) checked: no errors" in result.stdout
+    assert all(" error: " not in line for line in diagnostics(result.stderr))
+
+
+def test_invalid_file(invoke, files):
+    result = invoke(["check", files["invalid"]])
+    assert result.exit_code == 1
+    lines = diagnostics(result.stderr)
+    errors = [line for line in lines if " error: " in line]
+    assert len(errors) == 1
+    assert re.match(
+        r".*invalid\.yaml:6:\d+: error: candidates\.acme\.scores\.loyality: .*did you mean 'loyalty'", errors[0]
+    )
+    assert result.stdout == "1 file(s) checked: 1 error(s), 2 warning(s) in 1 file(s)\n"
+    assert "Traceback" not in result.output
+
+
+def test_warnings_only_pass(invoke, files):
+    result = invoke(["check", files["warnings"]])
+    assert result.exit_code == 0
+    lines = diagnostics(result.stderr)
+    assert len(lines) == 2
+    assert all(" warning: " in line for line in lines)
+    assert any("'cost' is scored by no candidate" in line for line in lines)
+    assert result.stdout == "1 file(s) checked: no errors, 2 warning(s)\n"
+
+
+def test_warnings_fail_with_strict(invoke, files):
+    result = invoke(["check", "--strict", files["warnings"]])
+    assert result.exit_code == 1
+    assert len(diagnostics(result.stderr)) == 2
+    assert result.stdout == "1 file(s) checked: 0 error(s), 2 warning(s) in 1 file(s)\n"
+
+
+def test_strict_passes_a_clean_file(invoke, files):
+    assert invoke(["check", "--strict", files["valid"], PARTNERSHIP]).exit_code == 0
+
+
+def test_example_with_a_coverage_warning(invoke):
+    result = invoke(["check", PACKAGING])
+    assert result.exit_code == 0
+    [line] = diagnostics(result.stderr)
+    assert re.match(r".*packaging\.yaml:\d+:\d+: warning: candidates\.university_design: scored on 85%", line)
+    assert invoke(["check", "--strict", PACKAGING]).exit_code == 1
+
+
+@pytest.mark.parametrize("flag", ["--quiet", "-q"])
+def test_quiet_prints_errors_only(invoke, files, flag):
+    result = invoke(["check", flag, files["invalid"], files["warnings"], files["valid"]])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    lines = diagnostics(result.stderr)
+    assert len(lines) == 1
+    assert " error: " in lines[0]
+
+
+def test_quiet_is_silent_on_warnings(invoke, files):
+    result = invoke(["check", "-q", files["warnings"], files["valid"]])
+    assert result.exit_code == 0
+    assert result.output == ""
+    strict = invoke(["check", "-q", "--strict", files["warnings"]])
+    assert strict.exit_code == 1
+    assert strict.output == ""
+
+
+def test_several_files(invoke, files):
+    result = invoke(["check", files["valid"], files["invalid"], files["warnings"], PARTNERSHIP])
+    assert result.exit_code == 1
+    lines = diagnostics(result.stderr)
+    named = [Path(line.split(":", 1)[0]).name for line in lines]
+    assert named == ["invalid.yaml"] * 3 + ["warnings.yaml"] * 2  # files in argument order
+    assert result.stdout == "4 file(s) checked: 1 error(s), 4 warning(s) in 1 file(s)\n"
+
+
+def test_several_valid_files(invoke, files):
+    result = invoke(["check", files["valid"], PARTNERSHIP, ASSESSORS])
+    assert result.exit_code == 0
+    assert result.stdout == "3 file(s) checked: no errors, 0 warning(s)\n"
+
+
+def test_criteria_file_is_detected_as_criteria(invoke, write_yaml):
+    assert detect_kind({"name": "x", "groups": {}}) == "criteria"
+    # without `kind:` the content (groups, no candidates) makes the kind obvious
+    text = PARTNERSHIP.read_text(encoding="utf-8").replace("kind: criteria\n", "")
+    implicit = write_yaml("implicit.yaml", text)
+    for path in [PARTNERSHIP, implicit]:
+        assert partnerfit.check_file(path) == []
+        result = invoke(["check", path])
+        assert result.exit_code == 0
+        assert result.output == "1 file(s) checked: no errors, 0 warning(s)\n"
+
+
+def test_invalid_criteria_file(invoke, write_yaml):
+    path = write_yaml("crit.yaml", "kind: criteria\nname: c\nscale: [5, 1]\ncriteria:\n  a: {weight: 0}\n")
+    result = invoke(["check", path])
+    assert result.exit_code == 1
+    lines = diagnostics(result.stderr)
+    assert any(re.match(r".*crit\.yaml:3:\d+: error: scale", line) for line in lines)
+    assert any(re.match(r".*crit\.yaml:5:\d+: error: criteria\.a\.weight", line) for line in lines)
+
+
+def test_check_against_another_criteria_set(invoke, files, write_yaml):
+    criteria = write_yaml("other.yaml", "kind: criteria\nname: other\ncriteria:\n  quality: {}\n  cost: {}\n")
+    assert invoke(["check", files["valid"], "--criteria", criteria]).exit_code == 0
+    result = invoke(["check", PACKAGING, "-c", criteria])
+    assert result.exit_code == 1
+    assert "unknown criterion" in result.stderr
+
+
+def test_check_against_an_unknown_criteria_set(invoke, files):
+    result = invoke(["check", files["valid"], "--criteria", "nope"])
+    assert result.exit_code == 1
+    assert re.match(r".*valid\.yaml:1:1: error: unknown criteria set 'nope'", result.stderr)
+
+
+def test_summary_in_french(invoke, files):
+    ok = invoke(["check", "--lang", "fr", files["valid"]])
+    assert ok.stdout == "1 fichier(s) vérifié(s) : aucune erreur, 0 avertissement(s)\n"
+    bad = invoke(["check", "-l", "fr", files["invalid"]])
+    assert bad.exit_code == 1
+    assert bad.stdout.startswith("1 fichier(s) vérifié(s) : 1 erreur(s)")
+
+
+def test_directory_argument_is_misuse(invoke, tmp_path):
+    result = invoke(["check", tmp_path])
+    assert result.exit_code == 2
+    assert "is a directory" in result.stderr
+
+
+def test_nonexistent_file_is_misuse(invoke, tmp_path, files):
+    result = invoke(["check", files["valid"], tmp_path / "nope.yaml"])
+    assert result.exit_code == 2
+    assert "does not exist" in result.stderr
+
+
+def test_no_file_is_misuse(invoke):
+    result = invoke(["check"])
+    assert result.exit_code == 2
+    assert "Missing argument" in result.stderr
+
+
+def test_unknown_option_is_misuse(invoke, files):
+    assert invoke(["check", "--pedantic", files["valid"]]).exit_code == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "a: [\n", "- 1\n", "kind: candidates\ncandidates: {a: {scores: {q: 1}}}\nkind: x\n", "kind: whatever\n"],
+    ids=["empty", "syntax", "list", "duplicate", "kind"],
+)
+def test_broken_files_never_crash(invoke, write_yaml, text):
+    path = write_yaml("broken.yaml", text)
+    result = invoke(["check", path])
+    assert result.exit_code == 1
+    assert diagnostics(result.stderr)
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)

@@ -1,0 +1,111 @@
+"""The root of the command line: --version, --help / -h everywhere, no arguments, the entry point."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+import partnerfit
+from partnerfit.cli import main
+
+COMMANDS = ["score", "check", "criteria", "init"]
+
+
+def test_version(invoke):
+    result = invoke(["--version"])
+    assert result.exit_code == 0
+    assert result.stdout == f"partnerfit {partnerfit.__version__}\n"
+
+
+def test_version_is_eager_before_a_command(invoke):
+    result = invoke(["--version", "score"])
+    assert result.exit_code == 0
+    assert result.stdout == f"partnerfit {partnerfit.__version__}\n"
+
+
+def test_main_version_fast_path(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "argv", ["partnerfit", "--version"])
+    main()
+    captured = capsys.readouterr()
+    assert captured.out == f"partnerfit {partnerfit.__version__}\n"
+    assert captured.err == ""
+
+
+def test_main_runs_the_app(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "argv", ["partnerfit", "criteria"])
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    assert exit_info.value.code in (0, None)
+    assert "partnership" in capsys.readouterr().out
+
+
+def test_main_reports_misuse_with_exit_2(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "argv", ["partnerfit", "--no-such-option"])
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    assert exit_info.value.code == 2
+    assert "No such option" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("flag", ["--help", "-h"])
+def test_root_help(invoke, flag):
+    result = invoke([flag])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Usage: partnerfit")
+    assert "Examples" in result.stdout
+    for command in COMMANDS:
+        assert command in result.stdout
+    assert "--version" in result.stdout
+
+
+@pytest.mark.parametrize("flag", ["--help", "-h"])
+@pytest.mark.parametrize("command", COMMANDS)
+def test_command_help(invoke, command, flag):
+    result = invoke([command, flag])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"Usage: partnerfit {command}")
+    assert "Examples" in result.stdout
+    assert f"partnerfit {command}" in result.stdout.split("Examples", 1)[1]
+
+
+def test_score_help_lists_every_option(invoke):
+    text = invoke(["score", "--help"]).stdout
+    for option in [
+        "--criteria",
+        "--format",
+        "--top",
+        "--lang",
+        "--missing",
+        "--aggregate",
+        "--method",
+        "--weight",
+        "--output",
+    ]:
+        assert option in text
+
+
+def test_help_examples_only_use_existing_options(invoke):
+    """Every --option in an Examples section is an option of that command."""
+    for command in COMMANDS:
+        text = invoke([command, "--help"]).stdout
+        options, examples = text.split("Examples", 1)
+        for word in examples.split():
+            if word.startswith("--"):
+                assert word in options, f"{command} help example uses unknown option {word}"
+
+
+def test_no_arguments_prints_usage(invoke):
+    result = invoke([])
+    assert result.exit_code == 2
+    assert "Usage: partnerfit" in result.output
+    for command in COMMANDS:
+        assert command in result.output
+
+
+def test_unknown_command(invoke):
+    result = invoke(["rank"])
+    assert result.exit_code == 2
+    assert "No such command" in result.stderr

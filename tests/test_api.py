@@ -1,0 +1,125 @@
+"""The public Python API: ``import partnerfit`` and its lazy names, with no CLI library loaded."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+import partnerfit
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGING = ROOT / "examples" / "packaging.yaml"
+ASSESSORS = ROOT / "examples" / "assessors.yaml"
+
+
+def test_version():
+    assert re.fullmatch(r"\d+\.\d+\.\d+([.-]?\w+)*", partnerfit.__version__)
+    from partnerfit._version import __version__
+
+    assert partnerfit.__version__ == __version__
+
+
+def test_every_public_name_resolves():
+    for name in partnerfit.__all__:
+        assert getattr(partnerfit, name) is not None, name
+
+
+def test_unknown_attribute():
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        partnerfit.nope  # noqa: B018
+
+
+def test_load_and_score():
+    project = partnerfit.load(PACKAGING)
+    assert isinstance(project, partnerfit.Project)
+    assert len(project.file.candidates) == 10
+    result = partnerfit.score(project)
+    assert isinstance(result, partnerfit.Result)
+    assert result.ranked[0].id == "lab_biopolymers"
+    assert result.ranked[0].rank == 1
+    assert {c.id for c in result.excluded} == {"paper_group_kerlann", "trader_resinex"}
+    document = result.to_dict()
+    assert document["partnerfit"] == partnerfit.__version__
+    assert json.loads(json.dumps(document, allow_nan=False)) == document
+
+
+def test_load_accepts_a_string_path_and_options():
+    project = partnerfit.load(str(ASSESSORS), weights={"loyalty": 20}, missing="worst")
+    result = partnerfit.score(project, aggregate="median")
+    assert result.aggregate == "median"
+    assert result.missing == "worst"
+    assert result.criteria.weights["loyalty"] > 0.1
+
+
+def test_load_criteria():
+    criteria = partnerfit.load_criteria("partnership")
+    assert isinstance(criteria, partnerfit.CriteriaSet)
+    assert criteria.name == "partnership"
+    assert len(criteria.criteria) == 13
+    assert sum(criteria.weights.values()) == pytest.approx(1)
+    assert partnerfit.load_criteria(ROOT / "criteria" / "partnership.yaml").weights == criteria.weights
+
+
+def test_load_criteria_unknown():
+    with pytest.raises(partnerfit.PartnerfitError, match="partnership"):
+        partnerfit.load_criteria("partnershp")
+
+
+def test_check_file():
+    assert partnerfit.check_file(ASSESSORS) == []
+    assert partnerfit.check_file(ROOT / "criteria" / "partnership.yaml") == []
+    [warning] = partnerfit.check_file(PACKAGING)
+    assert isinstance(warning, partnerfit.Diagnostic)
+    assert warning.severity == "warning"
+    assert "university_design" in warning.path
+
+
+def test_invalid_input_raises_with_diagnostics(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text("kind: candidates\ncriteria:\n  criteria: {q: {}}\ncandidates:\n  a: {scores: {q: 9}}\n")
+    with pytest.raises(partnerfit.InvalidInputError) as info:
+        partnerfit.load(path)
+    [diagnostic] = info.value.diagnostics
+    assert (diagnostic.line, diagnostic.severity) == (5, "error")
+    assert isinstance(info.value, partnerfit.PartnerfitError)
+    assert [d.format() for d in partnerfit.check_file(path)] == [diagnostic.format()]
+
+
+def test_the_api_loads_no_cli_library():
+    """``import partnerfit`` + load + score + to_dict never imports typer, rich or click."""
+    code = textwrap.dedent(
+        f"""
+        import json, sys
+        import partnerfit
+        result = partnerfit.score(partnerfit.load({str(ASSESSORS)!r}))
+        json.dumps(result.to_dict())
+        partnerfit.check_file({str(PACKAGING)!r})
+        partnerfit.load_criteria("partnership")
+        loaded = sorted(m for m in ("typer", "rich", "click") if m in sys.modules)
+        print(json.dumps(loaded))
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == []
+
+
+def test_python_dash_m_partnerfit_exists():
+    """``python -m partnerfit`` is the CLI (checked in-process: the module only calls cli.main)."""
+    main = Path(partnerfit.__file__).with_name("__main__.py")
+    assert main.is_file()
+    assert "from partnerfit.cli import main" in main.read_text(encoding="utf-8")
+
+
+def test_python_dash_m_partnerfit_version(monkeypatch, capsys):
+    import runpy
+
+    monkeypatch.setattr(sys, "argv", ["partnerfit", "--version"])
+    runpy.run_module("partnerfit", run_name="__main__")
+    assert capsys.readouterr().out == f"partnerfit {partnerfit.__version__}\n"

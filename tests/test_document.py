@@ -1,0 +1,354 @@
+"""read_document and Document.locate: safe parsing that keeps every node's line and column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from partnerfit import document
+from partnerfit.document import Document, read_document
+from partnerfit.errors import InvalidInputError
+
+YAML = """\
+kind: candidates
+candidates:
+  acme:
+    name: Acme
+    tags: [a, b]
+    scores:
+      quality: {score: 4, note: fine}
+"""
+
+JSON = """\
+{
+  "kind": "candidates",
+  "candidates": {
+    "acme": {"name": "Acme", "tags": ["a", "b"],
+             "scores": {"quality": {"score": 4, "note": "fine"}}}
+  }
+}
+"""
+
+DATA = {
+    "kind": "candidates",
+    "candidates": {
+        "acme": {
+            "name": "Acme",
+            "tags": ["a", "b"],
+            "scores": {"quality": {"score": 4, "note": "fine"}},
+        }
+    },
+}
+
+
+def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def errors_of(path: Path) -> list[tuple[int, int, str]]:
+    """The diagnostics of a fatal problem: read_document raises."""
+    with pytest.raises(InvalidInputError) as caught:
+        read_document(path)
+    return [(d.line, d.column, d.message) for d in caught.value.diagnostics]
+
+
+def problems_of(path: Path) -> list[tuple[int, int, str]]:
+    """The diagnostics of a non-fatal problem: read_document returns them in ``doc.problems``."""
+    return [(d.line, d.column, d.message) for d in read_document(path).problems]
+
+
+@pytest.fixture(params=["yaml", "json"])
+def doc(request: pytest.FixtureRequest, tmp_path: Path) -> Document:
+    text = YAML if request.param == "yaml" else JSON
+    return read_document(write(tmp_path, f"doc.{request.param}", text))
+
+
+def test_yaml_and_json_give_the_same_data(doc: Document) -> None:
+    assert doc.data == DATA
+
+
+# (YAML location, JSON location) of the same paths in the two texts above
+LOCATIONS = [
+    (("kind",), False, (1, 7), (2, 11)),
+    (("kind",), True, (1, 1), (2, 3)),
+    (("candidates", "acme", "name"), False, (4, 11), (4, 22)),
+    (("candidates", "acme", "name"), True, (4, 5), (4, 14)),
+    (("candidates", "acme", "tags", 1), False, (5, 15), (4, 44)),
+    (("candidates", "acme", "scores", "quality", "score"), False, (7, 24), (5, 46)),
+    (("candidates", "acme", "scores", "quality", "score"), True, (7, 17), (5, 37)),
+    (("candidates", "acme", "scores", "quality"), True, (7, 7), (5, 25)),
+]
+
+
+@pytest.mark.parametrize(("loc", "key", "in_yaml", "in_json"), LOCATIONS)
+def test_locate_points_at_the_value_or_the_key(
+    doc: Document, loc: tuple[str | int, ...], key: bool, in_yaml: tuple, in_json: tuple
+) -> None:
+    expected = in_json if doc.path.endswith(".json") else in_yaml
+    assert doc.locate(loc, key=key) == expected
+
+
+# a path that does not exist stops at the deepest node that does
+MISSING = [
+    (("candidates", "acme", "nothing"), ("candidates", "acme")),
+    (("candidates", "acme", "nothing", "deeper"), ("candidates", "acme")),
+    (("candidates", "acme", "tags", 7), ("candidates", "acme", "tags")),
+    (("candidates", "acme", "tags", "x"), ("candidates", "acme", "tags")),
+    (("candidates", "acme", "name", "x"), ("candidates", "acme", "name")),
+    (("candidates", "nobody", "scores"), ("candidates",)),
+    (("nothing",), ()),
+]
+
+
+@pytest.mark.parametrize(("loc", "deepest"), MISSING)
+def test_a_missing_path_stops_at_the_deepest_existing_node(
+    doc: Document, loc: tuple[str | int, ...], deepest: tuple[str | int, ...]
+) -> None:
+    assert doc.locate(loc) == doc.locate(deepest)
+    assert doc.locate(loc, key=True) == doc.locate(deepest)
+
+
+def test_the_root_is_at_line_1_column_1(doc: Document) -> None:
+    assert doc.locate(()) == (1, 1)
+
+
+def test_diagnostic_carries_location_path_and_severity(doc: Document) -> None:
+    diag = doc.diagnostic(("candidates", "acme", "name"), "bad name", key=True, severity="warning")
+    where = (4, 14) if doc.path.endswith(".json") else (4, 5)
+    assert (diag.line, diag.column) == where
+    assert diag.path == "candidates.acme.name"
+    assert diag.format() == f"{doc.path}:{where[0]}:{where[1]}: warning: candidates.acme.name: bad name"
+
+
+def test_shown_as_names_the_file_in_diagnostics(tmp_path: Path) -> None:
+    doc = read_document(write(tmp_path, "a.yaml", YAML), shown_as="<stdin>")
+    assert doc.path == "<stdin>"
+    assert doc.diagnostic(("kind",), "x").file == "<stdin>"
+
+
+def test_yaml_scalars_are_safe_and_plain(tmp_path: Path) -> None:
+    text = "a: yes\nb: no\nc: true\nd: 2024-03-01\ne: ~\nf: 1.5\ng: !!str 12\nlevels: {1: one, 2.5: half}\n"
+    data = read_document(write(tmp_path, "s.yaml", text)).data
+    assert data == {
+        "a": "yes",  # YAML 1.1 yes/no stay text
+        "b": "no",
+        "c": True,
+        "d": "2024-03-01",  # dates stay text
+        "e": None,
+        "f": 1.5,
+        "g": "12",
+        "levels": {"1": "one", "2.5": "half"},  # keys are always text
+    }
+
+
+def test_bom_and_crlf_do_not_shift_locations(tmp_path: Path) -> None:
+    raw = b"\xef\xbb\xbf" + YAML.encode().replace(b"\n", b"\r\n")
+    doc = read_document(write(tmp_path, "bom.yaml", raw))
+    assert doc.data == DATA
+    assert doc.locate(("kind",), key=True) == (1, 1)
+    assert doc.locate(("candidates", "acme", "scores", "quality", "score")) == (7, 24)
+
+
+def test_a_merge_key_adds_the_anchored_pairs(tmp_path: Path) -> None:
+    doc = read_document(write(tmp_path, "m.yaml", "base: &b {x: 1}\nc:\n  <<: *b\n  z: 3\n"))
+    assert doc.data == {"base": {"x": 1}, "c": {"x": 1, "z": 3}}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "base: &b {x: 1, y: 2}\nc:\n  <<: *b\n  y: 3\n",
+        "base: &b {x: 1, y: 2}\nc: {<<: *b, y: 3}\n",
+        "base: &b {x: 1, y: 2}\nc: {y: 3, <<: *b}\n",
+        "a: &a {x: 1}\nb: &b {y: 2}\nc: {<<: [*a, *b], y: 3}\n",
+    ],
+)
+def test_a_key_may_override_a_merged_key(tmp_path: Path, text: str) -> None:
+    doc = read_document(write(tmp_path, "m.yaml", text))
+    assert doc.data["c"] == {"x": 1, "y": 3}
+    assert doc.problems == []
+
+
+def test_a_key_repeated_next_to_a_merge_key_is_still_a_duplicate(tmp_path: Path) -> None:
+    path = write(tmp_path, "m.yaml", "base: &b {x: 1, y: 2}\nc: {<<: *b, y: 3, y: 4}\n")
+    assert problems_of(path) == [
+        (2, 19, "duplicate key 'y' (first defined at line 2); a key may appear once in a mapping")
+    ]
+    assert read_document(path).data["c"] == {"x": 1, "y": 3}
+
+
+def test_an_overriding_key_is_located_where_it_is_written(tmp_path: Path) -> None:
+    doc = read_document(write(tmp_path, "m.yaml", "base: &b {x: 1, y: 2}\nc:\n  <<: *b\n  y: 3\n"))
+    assert doc.locate(("c", "y"), key=True) == (4, 3)
+    assert doc.locate(("c", "y")) == (4, 6)
+
+
+# refused tags, keys that are not texts and duplicate keys are not fatal: the document is returned
+# with them in doc.problems, so that the loaders report them with the file's validation errors
+@pytest.mark.parametrize(
+    ("text", "expected", "data"),
+    [
+        ("a: !!binary aGVsbG8=\n", (1, 4, "the tag 'tag:yaml.org,2002:binary' is not allowed;"), {"a": None}),
+        (
+            "a: !!python/name:os.system\n",
+            (1, 4, "the tag 'tag:yaml.org,2002:python/name:os.system' is not allowed;"),
+            {"a": None},
+        ),
+        ("a: !custom 1\n", (1, 4, "the tag '!custom' is not allowed;"), {"a": None}),
+        ("a: !custom {x: 1}\n", (1, 4, "the tag '!custom' is not allowed; partnerfit"), {"a": None}),
+        ("a: !custom [1]\n", (1, 4, "the tag '!custom' is not allowed; partnerfit"), {"a": None}),
+        ("? [a, b]\n: 1\nc: 2\n", (1, 3, "a key must be a plain text, not a list or mapping"), {"c": 2}),
+        (
+            "a: 1\na: 2\n",
+            (2, 1, "duplicate key 'a' (first defined at line 1); a key may appear once in a mapping"),
+            {"a": 1},
+        ),
+    ],
+)
+def test_yaml_problems_are_located_and_returned(tmp_path: Path, text: str, expected: tuple, data: dict) -> None:
+    path = write(tmp_path, "r.yaml", text)
+    [(line, column, message)] = problems_of(path)
+    assert (line, column) == expected[:2]
+    assert message.startswith(expected[2])
+    assert read_document(path).data == data
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: 1\n---\nb: 2\n", (2, 1, "invalid YAML: but found another document")),
+        ("a: *nope\n", (1, 4, "invalid YAML: found undefined alias")),
+    ],
+)
+def test_yaml_syntax_errors_are_fatal_and_located(tmp_path: Path, text: str, expected: tuple) -> None:
+    [(line, column, message)] = errors_of(write(tmp_path, "r.yaml", text))
+    assert (line, column) == expected[:2]
+    assert message.startswith(expected[2])
+
+
+def test_a_valid_document_has_no_problems(doc: Document) -> None:
+    assert doc.problems == []
+
+
+def test_every_duplicate_key_is_reported(tmp_path: Path) -> None:
+    text = "a: 1\nb: {x: 1, x: 2}\na: 3\n"
+    path = write(tmp_path, "d.yaml", text)
+    found = problems_of(path)
+    assert [(line, column) for line, column, _ in found] == [(2, 11), (3, 1)]
+    assert read_document(path).data == {"a": 1, "b": {"x": 1}}  # the first value is kept
+
+
+def test_every_yaml_problem_of_a_file_is_returned_in_file_order(tmp_path: Path) -> None:
+    text = "a: !!binary aGVsbG8=\nb: 1\nb: 2\nc: !custom x\n"
+    found = problems_of(write(tmp_path, "p.yaml", text))
+    assert [(line, column) for line, column, _ in found] == [(1, 4), (3, 1), (4, 4)]
+
+
+def test_json_syntax_error_is_located(tmp_path: Path) -> None:
+    [(line, column, message)] = errors_of(write(tmp_path, "s.json", '{"a": 1,\n "b" 2}'))
+    assert (line, column) == (2, 6)
+    assert message.startswith("invalid JSON: Expecting ':' delimiter")
+
+
+def test_json_duplicate_key_is_located_and_returned(tmp_path: Path) -> None:
+    path = write(tmp_path, "d.json", '{"a": 1,\n "a": 2}')
+    [(line, column, message)] = problems_of(path)
+    assert (line, column) == (2, 2)
+    assert message.startswith("duplicate key 'a'")
+
+
+def test_json_lookups_compose_located_nodes_lazily(tmp_path: Path) -> None:
+    doc = read_document(write(tmp_path, "lazy.json", JSON))
+    assert doc.root is None  # a valid JSON file is parsed fast, without located nodes
+    assert doc.locate(("candidates", "acme"), key=True) == (4, 5)
+    assert doc.root is not None
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("empty.yaml", "", (1, 1, "the file is empty")),
+        ("blank.json", " \n\t\n", (1, 1, "the file is empty")),
+        ("comment.yaml", "# only a comment\n", (1, 1, "the file holds no document")),
+        ("nul.yaml", b"a: 1\nb: x\x00\n", (2, 5, "binary data (a NUL byte)")),
+        ("latin1.yaml", "a: 1\nb: \xe9t\xe9\n".encode("latin-1"), (2, 4, "not UTF-8 text: byte 0xe9")),
+        ("utf8_then_bad.yaml", "é: ".encode() + b"\xff", (1, 4, "not UTF-8 text: byte 0xff")),
+    ],
+)
+def test_unreadable_text_is_located(tmp_path: Path, name: str, content: str | bytes, expected: tuple) -> None:
+    [(line, column, message)] = errors_of(write(tmp_path, name, content))
+    assert (line, column) == expected[:2]
+    assert message.startswith(expected[2])
+
+
+def test_missing_file_and_directory(tmp_path: Path) -> None:
+    assert errors_of(tmp_path / "absent.yaml") == [(1, 1, "no such file")]
+    (tmp_path / "dir.yaml").mkdir()
+    assert errors_of(tmp_path / "dir.yaml") == [(1, 1, "is a directory, not a file")]
+
+
+@pytest.mark.parametrize(("suffix", "limit"), [("yaml", "MAX_YAML_BYTES"), ("json", "MAX_JSON_BYTES")])
+def test_file_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str, limit: str) -> None:
+    text = YAML if suffix == "yaml" else JSON
+    path = write(tmp_path, f"big.{suffix}", text)
+    monkeypatch.setattr(document, limit, len(text.encode()))
+    assert read_document(path).data == DATA  # exactly at the limit: fine
+    size = len(text.encode())
+    monkeypatch.setattr(document, limit, size - 1)
+    [(line, column, message)] = errors_of(path)
+    assert (line, column) == (1, 1)
+    mib = (size - 1) / 2**20
+    assert (
+        message == f"file is {size:,} bytes; a {suffix.upper()} file may hold at most {size - 1:,} bytes ({mib:g} MiB)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("suffix", "expected"),
+    [
+        ("yaml", "file is 33,554,433 bytes; a YAML file may hold at most 33,554,432 bytes (32 MiB)"),
+        ("json", "file is 536,870,913 bytes; a JSON file may hold at most 536,870,912 bytes (512 MiB)"),
+    ],
+)
+def test_the_real_size_limits(tmp_path: Path, suffix: str, expected: str) -> None:
+    path = tmp_path / f"huge.{suffix}"
+    with path.open("wb") as out:  # a sparse file: only its size is looked at
+        out.truncate(getattr(document, f"MAX_{suffix.upper()}_BYTES") + 1)
+    assert errors_of(path) == [(1, 1, expected)]
+
+
+def test_the_size_limit_is_checked_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write(tmp_path, "big.yaml", YAML)
+    monkeypatch.setattr(document, "MAX_YAML_BYTES", 10)
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("the file was read"))
+    errors_of(path)
+
+
+def test_nesting_limit_in_yaml(tmp_path: Path) -> None:
+    ok = "a: " + "[" * (document.MAX_DEPTH - 2) + "]" * (document.MAX_DEPTH - 2) + "\n"
+    assert read_document(write(tmp_path, "ok.yaml", ok)).data["a"] is not None
+    deep = "a: " + "[" * document.MAX_DEPTH + "]" * document.MAX_DEPTH + "\n"
+    [(line, _, message)] = errors_of(write(tmp_path, "deep.yaml", deep))
+    assert line == 1
+    assert message == f"nesting is too deep (more than {document.MAX_DEPTH} levels)"
+
+
+def test_flow_nesting_past_the_parser_limit_says_the_same(tmp_path: Path) -> None:
+    deep = "a: " + "[" * 1100 + "]" * 1100 + "\n"  # libyaml gives up at 1000 flow levels
+    [(line, _, message)] = errors_of(write(tmp_path, "deep.yaml", deep))
+    assert line == 1
+    assert message == f"nesting is too deep (more than {document.MAX_DEPTH} levels)"
+
+
+def test_aliases_within_the_limit_are_expanded(tmp_path: Path) -> None:
+    text = "a: &a [1, 2]\nb: [*a, *a]\n"
+    assert read_document(write(tmp_path, "alias.yaml", text)).data == {
+        "a": [1, 2],
+        "b": [[1, 2], [1, 2]],
+    }
