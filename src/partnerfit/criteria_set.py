@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from partnerfit.models import (
     CriteriaFile,
@@ -78,6 +79,11 @@ class CriteriaSet:
     def ids(self) -> tuple[str, ...]:
         """Criterion ids in file order."""
         return tuple(c.id for c in self.criteria)
+
+    @cached_property
+    def ranges(self) -> dict[str, tuple[float, float]]:
+        """Scale [low, high] of each criterion, by id."""
+        return {c.id: (c.low, c.high) for c in self.criteria}
 
     @property
     def weights(self) -> dict[str, float]:

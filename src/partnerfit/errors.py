@@ -45,6 +45,14 @@ class CriteriaNotFoundError(PartnerfitError):
     """A criteria set was named that is neither built in nor an existing file."""
 
 
+class InvalidWeightsError(PartnerfitError):
+    """Weight overrides given through the API or the command line are not positive numbers or name no id."""
+
+
+class MissingScoreError(PartnerfitError):
+    """Scores are missing where the missing-score policy is 'error'."""
+
+
 class CandidateNotFoundError(PartnerfitError):
     """A candidate id was asked for that the file does not define."""
 

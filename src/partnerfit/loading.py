@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +14,8 @@ from partnerfit import semantics
 from partnerfit.builtin import builtin_names, builtin_path
 from partnerfit.criteria_set import CriteriaSet, resolve
 from partnerfit.document import Document, display_path, read_document
-from partnerfit.errors import CriteriaNotFoundError, Diagnostic, InvalidInputError
+from partnerfit.errors import CriteriaNotFoundError, Diagnostic, InvalidInputError, InvalidWeightsError
+from partnerfit.gcpause import paused_gc
 from partnerfit.messages import describe, diagnostics_from, did_you_mean, strip_union_tags
 from partnerfit.models import Candidate, CandidatesFile, CriteriaFile, MissingPolicy
 
@@ -115,8 +117,36 @@ def load(
     weights: Mapping[str, float] | None = None,
     missing: MissingPolicy | None = None,
 ) -> Project:
-    """Read, validate and resolve a candidates file; raise InvalidInputError with every problem."""
-    path = Path(path)
+    """Read, validate and resolve a candidates file; raise InvalidInputError with every problem.
+
+    ``criteria``, ``weights`` and ``missing`` override what the file says (as the command line does).
+    """
+    _check_override_weights(weights or {})
+    with paused_gc():
+        project = _load(Path(path), criteria, weights, missing)
+    unknown = [
+        w for w in weights or {} if w not in project.criteria.ids and w not in {g.id for g in project.criteria.groups}
+    ]
+    if unknown:
+        known = [*(g.id for g in project.criteria.groups), *project.criteria.ids]
+        raise InvalidWeightsError(
+            f"unknown group or criterion {unknown[0]!r}{did_you_mean(unknown[0], known)}"
+        )
+    return project
+
+
+def _check_override_weights(weights: Mapping[str, Any]) -> None:
+    for name, value in weights.items():
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value <= 0:
+            raise InvalidWeightsError(f"weight override {name}={value!r}: expected a finite number > 0")
+
+
+def _load(
+    path: Path,
+    criteria: str | Path | None,
+    weights: Mapping[str, float] | None,
+    missing: MissingPolicy | None,
+) -> Project:
     doc = read_document(path)
     data = _mapping_root(doc)
     found = doc.problems + _check_kind(doc, data)

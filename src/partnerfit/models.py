@@ -156,7 +156,8 @@ class ScoreEntry(_Model):
     evidence: Text | list[Text] | None = None
 
 
-ScoreValue = Number | ScoreEntry
+# left to right: a plain number (the common case) matches first, without trying the model
+ScoreValue = Annotated[Number | ScoreEntry, Field(union_mode="left_to_right")]
 Scores = dict[Id, ScoreValue]
 
 

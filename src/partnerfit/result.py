@@ -5,11 +5,13 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from partnerfit._version import __version__
 from partnerfit.criteria_set import CriteriaSet
 from partnerfit.i18n import t
+from partnerfit.rows import plain
 
 TIE_TOLERANCE = 1e-9
 
@@ -29,15 +31,21 @@ class Reason:
 
     def text(self, lang: str = "en", label: str | None = None) -> str:
         """The reason in words, e.g. ``loyalty 1 < minimum 2`` or ``gate: sanctions_listed``."""
-        name = label or self.subject
-        return t(
-            f"reason_{self.code}" if self.code in ("minimum", "maximum", "gate", "no_scores") else self.code,
-            lang,
-            criterion=name,
-            gate=name,
-            value=_num(self.value) if self.value is not None else "",
-            bound=_num(self.bound) if self.bound is not None else "",
-        )
+        return _reason_text(self, lang, label)
+
+
+@lru_cache(maxsize=4096)
+def _reason_text(reason: Reason, lang: str, label: str | None) -> str:
+    # cached: a large file repeats the same few reasons and notes thousands of times
+    name = label or reason.subject
+    return t(
+        f"reason_{reason.code}" if reason.code in ("minimum", "maximum", "gate", "no_scores") else reason.code,
+        lang,
+        criterion=name,
+        gate=name,
+        value=_num(reason.value) if reason.value is not None else "",
+        bound=_num(reason.bound) if reason.bound is not None else "",
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,10 +85,10 @@ class CandidateResult:
             "coverage": self.coverage,
             "excluded": self.excluded,
             "reasons": [r.text() for r in self.reasons],
-            "groups": dict(self.groups),
-            "contributions": dict(self.contributions),
-            "spread": dict(self.spread),
-            "scores": dict(self.scores),
+            "groups": plain(self.groups),
+            "contributions": plain(self.contributions),
+            "spread": plain(self.spread),
+            "scores": plain(self.scores),
             "disagreement": list(self.disagreement),
             "notes": [n.text() for n in self.notes],
             "assessors": self.assessors,

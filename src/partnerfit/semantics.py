@@ -112,31 +112,22 @@ def check_candidate(
 ) -> list[Diagnostic]:
     """Scores name known criteria and lie on their scales; gates are known; no missing score under 'error'."""
     found: list[Diagnostic] = []
-    by_id = {c.id: c for c in criteria.criteria}
-    scored: set[str] = set()
+    ranges = criteria.ranges
     for where, sheet in _score_sheets(candidate):
         for crit_id, value in sheet.items():
+            bounds = ranges.get(crit_id)
+            score = value if type(value) is float else value.score  # type: ignore[union-attr]
+            if bounds is not None and bounds[0] <= score <= bounds[1]:
+                continue  # the common case, kept cheap: 1.3 million checks for 100,000 candidates
             loc = ("candidates", cid, *where, crit_id)
-            criterion = by_id.get(crit_id)
-            if criterion is None:
-                found.append(
-                    doc.diagnostic(
-                        loc,
-                        f"unknown criterion {crit_id!r}{did_you_mean(crit_id, by_id)} (criteria set {criteria.name!r})",
-                        key=True,
-                    )
-                )
+            if bounds is None:
+                hint = did_you_mean(crit_id, ranges)
+                message = f"unknown criterion {crit_id!r}{hint} (criteria set {criteria.name!r})"
+                found.append(doc.diagnostic(loc, message, key=True))
                 continue
-            scored.add(crit_id)
-            score = value.score if isinstance(value, ScoreEntry) else value
-            if not criterion.low <= score <= criterion.high:
-                at = (*loc, "score") if isinstance(value, ScoreEntry) else loc
-                found.append(
-                    doc.diagnostic(
-                        at,
-                        f"score {score:g} is outside the scale [{criterion.low:g}, {criterion.high:g}] of {crit_id!r}",
-                    )
-                )
+            at = (*loc, "score") if isinstance(value, ScoreEntry) else loc
+            message = f"score {score:g} is outside the scale [{bounds[0]:g}, {bounds[1]:g}] of {crit_id!r}"
+            found.append(doc.diagnostic(at, message))
     for gate_id in candidate.gates:
         if gate_id not in criteria.gates:
             hint = did_you_mean(gate_id, criteria.gates)
@@ -149,6 +140,7 @@ def check_candidate(
                 )
             )
     if missing == "error":
+        scored = {k for _, sheet in _score_sheets(candidate) for k in sheet}
         absent = [c for c in criteria.ids if c not in scored]
         if absent:
             sheet_key = "scores" if candidate.scores is not None else "assessments"
@@ -162,7 +154,10 @@ def coverage_warnings(candidates: Mapping[str, Candidate], criteria: CriteriaSet
     """Warn about criteria nobody scored and candidates scored on less than all the weight."""
     found: list[Diagnostic] = []
     scored_by_anyone: set[str] = set()
+    every = set(criteria.ids)
     for cid, candidate in candidates.items():
+        if candidate.scores is not None and every.issubset(candidate.scores):
+            continue  # fully scored: nothing to say, and the criteria are all scored by someone
         scored = {k for _, sheet in _score_sheets(candidate) for k in sheet}
         scored_by_anyone |= scored
         absent = [c for c in criteria.criteria if c.id not in scored]
@@ -185,11 +180,16 @@ def coverage_warnings(candidates: Mapping[str, Candidate], criteria: CriteriaSet
                     severity="warning",
                 )
             )
-    found.extend(
-        doc.diagnostic(("candidates",), f"criterion {c.id!r} is scored by no candidate", key=True, severity="warning")
-        for c in criteria.criteria
-        if c.id not in scored_by_anyone
-    )
+    fully_scored = any(c.scores is not None and every.issubset(c.scores) for c in candidates.values())
+    if not fully_scored:
+        found.extend(
+            doc.diagnostic(
+                ("candidates",), f"criterion {c.id!r} is scored by no candidate", key=True, severity="warning"
+            )
+            for c in criteria.criteria
+            if c.id not in scored_by_anyone
+        )
+
     return found
 
 

@@ -7,7 +7,7 @@ import math
 import pytest
 
 import partnerfit
-from partnerfit.errors import InvalidInputError
+from partnerfit.errors import InvalidInputError, InvalidWeightsError
 
 approx = pytest.approx
 
@@ -306,10 +306,6 @@ def test_effective_weights_of_the_builtin_set_sum_to_one():
 # --- bounds ------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: 100 × Σw·v / Σw rounds to 100.00000000000001 for some weights (wsm.py)",
-)
 def test_full_marks_never_exceed_100(score_problem):
     # a:b = 5:8, only a scored, at the top of its scale, missing: ignore
     # score = 100 × (5/13 · 1) / (5/13) = 100 exactly — never above 100
@@ -319,10 +315,6 @@ def test_full_marks_never_exceed_100(score_problem):
     assert x.contributions["a"] <= 100.0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: score(missing='error') on a project loaded under 'ignore' silently ignores",
-)
 def test_missing_error_requested_at_score_time(load_problem):
     # the project was validated under 'ignore'; asking score() for 'error' must not
     # quietly renormalise x (75) and label the result missing='error'
@@ -331,7 +323,6 @@ def test_missing_error_requested_at_score_time(load_problem):
         partnerfit.score(project, missing="error")
 
 
-@pytest.mark.xfail(strict=True, reason="bug: load(weights=...) overrides are not validated")
 @pytest.mark.parametrize(
     "weights",
     [{"bogus": 3.0}, {"a": -3.0}, {"a": 0.0, "b": 0.0}, {"a": float("nan")}],
@@ -341,5 +332,5 @@ def test_invalid_weight_overrides_from_load(write_problem, weights):
     # the same overrides written in the file's `weights:` are errors (unknown id, weight ≤ 0,
     # non-number); passed to load() they are accepted and give negative, NaN or no weights
     path = write_problem(flat(a={}, b={}), {"x": {"scores": {"a": 5, "b": 1}}})
-    with pytest.raises(InvalidInputError):
+    with pytest.raises(InvalidWeightsError):
         partnerfit.load(path, weights=weights)

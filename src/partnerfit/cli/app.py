@@ -21,6 +21,7 @@ from partnerfit.cli.common import (
     terminal_width,
     write_output,
 )
+from partnerfit.errors import InvalidWeightsError
 
 app = typer.Typer(
     name="partnerfit",
@@ -168,12 +169,10 @@ def score(
     overrides = _parse_weights(weight or [])
     criteria_path = Path(criteria) if criteria and Path(criteria).is_file() else None
     with core_errors():
-        project = load(file, criteria=criteria, missing=missing.value if missing else None, weights=overrides)
-        unknown = [
-            w for w in overrides if w not in project.criteria.ids and w not in {g.id for g in project.criteria.groups}
-        ]
-        if unknown:
-            raise fail(f"--weight: unknown group or criterion {unknown[0]!r}", EXIT_MISUSE)
+        try:
+            project = load(file, criteria=criteria, missing=missing.value if missing else None, weights=overrides)
+        except InvalidWeightsError as exc:
+            raise fail(f"--weight: {exc}", EXIT_MISUSE) from None
         result = run_score(
             project,
             method=method.value,

@@ -64,57 +64,69 @@ def build_matrix(
     spread = np.full((n, m), np.nan)
     assessors: list[int] = []
     combine = np.median if aggregate == "median" else np.mean
+    rows: list[int] = []
+    cols: list[int] = []
+    cells: list[float] = []
     for i, cid in enumerate(ids):
         candidate = candidates[cid]
         if candidate.assessments is None:
-            assessors.append(1 if candidate.scores else 0)
-            row = values[i]
-            for crit, value in (candidate.scores or {}).items():
-                row[column[crit]] = value if isinstance(value, float) else _number(value)
+            scores = candidate.scores or {}
+            assessors.append(1 if scores else 0)
+            rows.extend([i] * len(scores))
+            cols.extend([column[crit] for crit in scores])
+            cells.extend([v if type(v) is float else v.score for v in scores.values()])  # type: ignore[union-attr]
             continue
         assessors.append(len(candidate.assessments))
         pooled: dict[str, list[float]] = {}
         for sheet in candidate.assessments.values():
             for crit, value in sheet.items():
                 pooled.setdefault(crit, []).append(_number(value))
-        for crit, scores in pooled.items():
+        for crit, scores_given in pooled.items():
             j = column[crit]
-            values[i, j] = float(combine(scores)) if len(scores) > 1 else scores[0]
-            if len(scores) > 1:
-                spread[i, j] = max(scores) - min(scores)
+            values[i, j] = float(combine(scores_given)) if len(scores_given) > 1 else scores_given[0]
+            if len(scores_given) > 1:
+                spread[i, j] = max(scores_given) - min(scores_given)
+    if cells:
+        values[np.array(rows), np.array(cols)] = cells  # one vectorised write for all single-sheet scores
     reasons, notes = _exclusions(ids, candidates, criteria, values)
     return DecisionMatrix(ids, criteria, values, spread, tuple(assessors), reasons, notes)
 
 
 def _exclusions(
-    ids: tuple[str, ...],
-    candidates: dict[str, Candidate],
-    criteria: CriteriaSet,
-    values: FloatArray,
+    ids: tuple[str, ...], candidates: dict[str, Candidate], criteria: CriteriaSet, values: FloatArray
 ) -> tuple[tuple[tuple[Reason, ...], ...], tuple[tuple[Reason, ...], ...]]:
-    knockouts = [(j, c) for j, c in enumerate(criteria.criteria) if c.minimum is not None or c.maximum is not None]
-    all_reasons: list[tuple[Reason, ...]] = []
-    all_notes: list[tuple[Reason, ...]] = []
-    for i, cid in enumerate(ids):
-        reasons: list[Reason] = []
-        notes: list[Reason] = []
-        for j, c in knockouts:
-            x = values[i, j]
-            if np.isnan(x):
-                notes.append(Reason("unscored_knockout", c.id))
-            elif c.minimum is not None and x < c.minimum:
-                reasons.append(Reason("minimum", c.id, float(x), c.minimum))
-            elif c.maximum is not None and x > c.maximum:
-                reasons.append(Reason("maximum", c.id, float(x), c.maximum))
-        answers = candidates[cid].gates
-        for gate in criteria.gates:
-            answer = answers.get(gate)
-            if answer is True:
-                reasons.append(Reason("gate", gate))
-            elif answer is None:
-                notes.append(Reason("unanswered_gate", gate))
-        if np.isnan(values[i]).all():
-            reasons.append(Reason("no_scores"))
-        all_reasons.append(tuple(reasons))
-        all_notes.append(tuple(notes))
-    return tuple(all_reasons), tuple(all_notes)
+    """Knock-outs (on the aggregated scores, column by column), true gates, and notes."""
+    n = len(ids)
+    reasons: list[list[Reason]] = [[] for _ in range(n)]
+    notes: list[list[Reason]] = [[] for _ in range(n)]
+    missing = np.isnan(values)
+    for j, c in enumerate(criteria.criteria):
+        if c.minimum is None and c.maximum is None:
+            continue
+        column = values[:, j]
+        for i in np.flatnonzero(missing[:, j]).tolist():
+            notes[i].append(Reason("unscored_knockout", c.id))
+        for bound, code, crossed in (
+            (c.minimum, "minimum", np.less),
+            (c.maximum, "maximum", np.greater),
+        ):
+            if bound is None:
+                continue
+            with np.errstate(invalid="ignore"):
+                hits = np.flatnonzero(crossed(column, bound) & ~missing[:, j])
+            for i in hits.tolist():
+                reasons[i].append(Reason(code, c.id, float(column[i]), bound))
+    if criteria.gates:
+        # one shared Reason per gate: a large file repeats them for thousands of candidates
+        gate_reasons = [(gate, Reason("gate", gate), Reason("unanswered_gate", gate)) for gate in criteria.gates]
+        for i, cid in enumerate(ids):
+            answers = candidates[cid].gates
+            for gate, excludes, unanswered in gate_reasons:
+                answer = answers.get(gate)
+                if answer is True:
+                    reasons[i].append(excludes)
+                elif answer is None:
+                    notes[i].append(unanswered)
+    for i in np.flatnonzero(missing.all(axis=1)).tolist():
+        reasons[i].append(Reason("no_scores"))
+    return tuple(map(tuple, reasons)), tuple(map(tuple, notes))

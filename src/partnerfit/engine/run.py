@@ -9,10 +9,12 @@ import numpy as np
 from partnerfit.engine.matrix import Aggregate, DecisionMatrix, build_matrix
 from partnerfit.engine.ranking import competition_ranks
 from partnerfit.engine.wsm import MethodOutput, group_scores, wsm
-from partnerfit.errors import MethodError
+from partnerfit.errors import MethodError, MissingScoreError
+from partnerfit.gcpause import paused_gc
 from partnerfit.loading import Project
 from partnerfit.models import MissingPolicy
 from partnerfit.result import CandidateResult, Result
+from partnerfit.rows import RowTable
 
 Method = Callable[[DecisionMatrix, str], MethodOutput]
 METHODS: dict[str, Method] = {"wsm": wsm}
@@ -29,9 +31,19 @@ def score(
     if method not in METHODS:
         raise MethodError(f"unknown method {method!r}; available: {', '.join(METHODS)}")
     policy = missing or project.missing
-    matrix = build_matrix(project.file.candidates, project.criteria, aggregate)
-    output = METHODS[method](matrix, policy)
-    return assemble(project, matrix, output, method=method, aggregate=aggregate, missing=policy)
+    with paused_gc():
+        matrix = build_matrix(project.file.candidates, project.criteria, aggregate)
+        if policy == "error":
+            _require_complete(matrix)
+        output = METHODS[method](matrix, policy)
+        return assemble(project, matrix, output, method=method, aggregate=aggregate, missing=policy)
+
+
+def _require_complete(matrix: DecisionMatrix) -> None:
+    rows, cols = np.nonzero(np.isnan(matrix.values))
+    if len(rows):
+        first = f"{matrix.ids[rows[0]]} has no score for {matrix.criteria.ids[cols[0]]}"
+        raise MissingScoreError(f"missing: error, but {len(rows)} score(s) are missing ({first})")
 
 
 def assemble(
@@ -49,22 +61,24 @@ def assemble(
     eligible = [not reasons for reasons in matrix.reasons]
     placed = competition_ranks(ids, scores, eligible)
     excluded = sorted((i for i in range(len(ids)) if not eligible[i]), key=lambda i: (-scores[i], ids[i]))
-    groups = group_scores(matrix, output)
     criteria = matrix.criteria
     crit_ids = criteria.ids
-    half_range = [(c.high - c.low) / 2 for c in criteria.criteria]
-    values = matrix.values.tolist()
-    spreads = matrix.spread.tolist()
-    parts = output.contributions.tolist()
-    counted = output.counted.tolist()
+    group_ids = tuple(g.id for g in criteria.groups)
+    groups = group_scores(matrix, output)
+    group_matrix = np.column_stack([groups[g] for g in group_ids]) if group_ids else np.empty((len(ids), 0))
+    rows = RowTable(crit_ids, matrix.values, gaps="none")
+    parts = RowTable(crit_ids, np.where(output.counted, output.contributions, np.nan), gaps="drop")
+    group_rows = RowTable(group_ids, group_matrix, gaps="none")
+    spread = RowTable(crit_ids, matrix.spread, gaps="drop")
+    half_range = np.array([(c.high - c.low) / 2 for c in criteria.criteria])
+    with np.errstate(invalid="ignore"):
+        flagged = matrix.spread >= half_range
+    any_spread = spread.has_value
     method_values = output.value.tolist()
     coverage = output.coverage.tolist()
-    group_rows = {g: arr.tolist() for g, arr in groups.items()}
     candidates = project.file.candidates
     entries = []
     for i, rank in [*placed, *((i, None) for i in excluded)]:
-        row_values, row_spread = values[i], spreads[i]
-        spread = {crit_ids[j]: s for j, s in enumerate(row_spread) if s == s}
         candidate = candidates[ids[i]]
         entries.append(
             CandidateResult(
@@ -75,11 +89,11 @@ def assemble(
                 value=method_values[i],
                 coverage=coverage[i],
                 reasons=matrix.reasons[i],
-                groups={g: _or_none(row[i]) for g, row in group_rows.items()},
-                contributions={crit_ids[j]: p for j, p in enumerate(parts[i]) if counted[i][j]},
-                scores={cid: _or_none(x) for cid, x in zip(crit_ids, row_values, strict=True)},
-                spread=spread,
-                disagreement=tuple(cid for j, cid in enumerate(crit_ids) if row_spread[j] >= half_range[j]),
+                groups=group_rows.row(i),
+                contributions=parts.row(i),
+                scores=rows.row(i),
+                spread=spread.row(i),
+                disagreement=tuple(crit_ids[j] for j in np.flatnonzero(flagged[i]).tolist()) if any_spread[i] else (),
                 notes=matrix.notes[i],
                 assessors=matrix.assessors[i],
                 type=candidate.type,
@@ -96,10 +110,6 @@ def assemble(
         file.title,
         file.objective,
     )
-
-
-def _or_none(x: float) -> float | None:
-    return None if np.isnan(x) else x
 
 
 def scores_by_id(result: Result) -> Mapping[str, float]:

@@ -43,8 +43,9 @@ def wsm(matrix: DecisionMatrix, missing: str) -> MethodOutput:
     w = np.where(counted, matrix.weights, 0.0)
     total = w.sum(axis=1)
     safe = np.where(total > 0, total, 1.0)
-    parts = np.where(counted, 100.0 * w * np.nan_to_num(v) / safe[:, None], 0.0)
-    score = np.where(total > 0, 100.0 * (w * np.nan_to_num(v)).sum(axis=1) / safe, 0.0)
+    # clipped: rounding must never show 100.00000000000001
+    parts = np.clip(np.where(counted, 100.0 * w * np.nan_to_num(v) / safe[:, None], 0.0), 0.0, 100.0)
+    score = np.clip(np.where(total > 0, 100.0 * (w * np.nan_to_num(v)).sum(axis=1) / safe, 0.0), 0.0, 100.0)
     return MethodOutput(score, score, parts, counted, coverage(matrix))
 
 
@@ -58,5 +59,7 @@ def group_scores(matrix: DecisionMatrix, output: MethodOutput) -> dict[str, Floa
         cols = [index[c] for c in group.criteria]
         total = w[:, cols].sum(axis=1)
         points = (w[:, cols] * v[:, cols]).sum(axis=1)
-        result[group.id] = np.where(total > 0, 100.0 * points / np.where(total > 0, total, 1.0), np.nan)
+        result[group.id] = np.clip(
+            np.where(total > 0, 100.0 * (points / np.where(total > 0, total, 1.0)), np.nan), 0.0, 100.0
+        )
     return result

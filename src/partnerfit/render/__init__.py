@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from partnerfit.gcpause import paused_gc
 from partnerfit.result import Result
 
 FORMATS = ("table", "json", "csv", "markdown")
@@ -22,6 +23,11 @@ class RenderOptions:
 def render(result: Result, fmt: str, options: RenderOptions | None = None) -> str:
     """The result as text in ``fmt`` (one of FORMATS)."""
     options = options or RenderOptions()
+    with paused_gc():
+        return _render(result, fmt, options)
+
+
+def _render(result: Result, fmt: str, options: RenderOptions) -> str:
     if fmt == "json":
         from partnerfit.render.json import render_json
 
