@@ -110,16 +110,19 @@ def test_the_api_loads_no_cli_library():
     assert json.loads(done.stdout) == []
 
 
-def test_python_dash_m_partnerfit_exists():
-    """``python -m partnerfit`` is the CLI (checked in-process: the module only calls cli.main)."""
-    main = Path(partnerfit.__file__).with_name("__main__.py")
-    assert main.is_file()
-    assert "from partnerfit.cli import main" in main.read_text(encoding="utf-8")
+def test_python_dash_m_partnerfit_runs_the_command_line():
+    done = subprocess.run(
+        [sys.executable, "-m", "partnerfit", "--version"], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == f"partnerfit {partnerfit.__version__}\n"
 
 
-def test_python_dash_m_partnerfit_version(monkeypatch, capsys):
-    import runpy
-
-    monkeypatch.setattr(sys, "argv", ["partnerfit", "--version"])
-    runpy.run_module("partnerfit", run_name="__main__")
-    assert capsys.readouterr().out == f"partnerfit {partnerfit.__version__}\n"
+def test_python_dash_m_partnerfit_exit_code_of_invalid_input(tmp_path: Path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("candidates: {}\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "partnerfit", "score", str(bad)], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 1
+    assert ":1:" in done.stderr and "Traceback" not in done.stderr

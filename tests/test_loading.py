@@ -11,7 +11,6 @@ key or value and says what was found and what is expected.
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
 import time
 from pathlib import Path
@@ -19,6 +18,7 @@ from pathlib import Path
 import pytest
 
 import partnerfit
+from partnerfit.document import display_path
 from partnerfit.errors import InvalidInputError
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -40,8 +40,8 @@ MARKER = "partnerfit-hacked.txt"  # what python_tag.yaml's os.system call would 
 
 def expected_lines(path: Path) -> list[str]:
     text = path.with_suffix(".expected").read_text(encoding="utf-8")
-    shown = os.path.relpath(path)  # how diagnostics name a file: relative to the cwd
-    folder = os.path.relpath(path.parent)
+    shown = display_path(path)  # how diagnostics name a file
+    folder = display_path(path.parent)
     return [line.replace("{file}", shown).replace("{dir}", folder) for line in text.splitlines()]
 
 
@@ -165,7 +165,7 @@ def test_bom_and_crlf_keep_error_locations(tmp_path: Path) -> None:
     source = INVALID / "score_text.yaml"
     path = tmp_path / "score_text.yaml"
     path.write_bytes(b"\xef\xbb\xbf" + source.read_bytes().replace(b"\n", b"\r\n"))
-    wanted = [line.replace(os.path.relpath(source), os.path.relpath(path)) for line in expected_lines(source)]
+    wanted = [line.replace(display_path(source), display_path(path)) for line in expected_lines(source)]
     assert formatted(path) == wanted
 
 

@@ -1,5 +1,5 @@
 """``python -m partnerfit``: the same as the ``partnerfit`` command."""
 
-from partnerfit.cli import main
+from partnerfit.cli import run
 
-main()
+run()

@@ -96,9 +96,12 @@ class Document:
 
 
 def display_path(path: Path) -> str:
-    """The path as the user would recognise it: relative to the working directory when inside it."""
+    """The path as the user would recognise it: as given when relative, else relative to the
+    working directory when inside it, else absolute."""
+    if not path.is_absolute():
+        return os.path.normpath(path)
     try:
-        return os.path.relpath(path)
+        return str(path.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
 

@@ -50,6 +50,7 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "{count} excluded candidates not shown",
         "fr": "{count} candidats exclus non affichés",
     },
+    "and_more": {"en": "and {count} more", "fr": "et {count} autres"},
     "objective": {"en": "Objective", "fr": "Objectif"},
     "mean": {"en": "mean", "fr": "moyenne"},
     "median": {"en": "median", "fr": "médiane"},

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -18,6 +18,7 @@ from partnerfit.errors import CriteriaNotFoundError, Diagnostic, InvalidInputErr
 from partnerfit.gcpause import paused_gc
 from partnerfit.messages import describe, diagnostics_from, did_you_mean, strip_union_tags
 from partnerfit.models import Candidate, CandidatesFile, CriteriaFile, MissingPolicy
+from partnerfit.score_table import ScoreTable, build_score_table, is_entry
 
 DEFAULT_CRITERIA = "partnership"
 Kind = Literal["candidates", "criteria"]
@@ -32,6 +33,7 @@ class Project:
     criteria: CriteriaSet
     missing: MissingPolicy
     warnings: tuple[Diagnostic, ...] = ()
+    table: ScoreTable | None = field(default=None, repr=False, compare=False)
 
 
 def detect_kind(data: Mapping[str, Any]) -> Kind:
@@ -129,9 +131,7 @@ def load(
     ]
     if unknown:
         known = [*(g.id for g in project.criteria.groups), *project.criteria.ids]
-        raise InvalidWeightsError(
-            f"unknown group or criterion {unknown[0]!r}{did_you_mean(unknown[0], known)}"
-        )
+        raise InvalidWeightsError(f"unknown group or criterion {unknown[0]!r}{did_you_mean(unknown[0], known)}")
     return project
 
 
@@ -164,7 +164,8 @@ def _load(
         kind_reported = any(d.path == "kind" for d in found)
         found += [d for d in diagnostics_from(exc, doc, CandidatesFile) if not (kind_reported and d.path == "kind")]
     if criteria_set is not None:
-        found += _semantic_checks(doc, data, file_model, criteria_set, policy)
+        checks, table = _semantic_checks(doc, data, file_model, criteria_set, policy)
+        found += checks
         overrides = {**(file_model.weights if file_model else {}), **(weights or {})}
         if file_model is not None and not any(d.severity == "error" for d in found):
             criteria_set = criteria_set.with_weights(overrides)
@@ -172,7 +173,7 @@ def _load(
     errors = [d for d in found if d.severity == "error"]
     if errors or file_model is None or criteria_set is None:
         raise InvalidInputError(sorted(found, key=_order))
-    return Project(doc.path, file_model, criteria_set, policy, tuple(sorted(found, key=_order)))
+    return Project(doc.path, file_model, criteria_set, policy, tuple(sorted(found, key=_order)), table)
 
 
 def _unique(found: list[Diagnostic]) -> list[Diagnostic]:
@@ -215,23 +216,30 @@ def _semantic_checks(
     model: CandidatesFile | None,
     criteria: CriteriaSet,
     policy: MissingPolicy,
-) -> list[Diagnostic]:
-    weights: Mapping[str, Any]
-    if model is not None:
-        checked = {cid: (candidate, False) for cid, candidate in model.candidates.items()}
-        weights = model.weights
-    else:
-        checked, retried = _valid_candidates(semantics.raw_mapping(data.get("candidates")), doc)
-        weights = semantics.raw_mapping(data.get("weights"))
-    found = semantics.check_weights(weights, criteria, doc)
+) -> tuple[list[Diagnostic], ScoreTable | None]:
     if model is None:
-        found += retried
-    for cid, (candidate, salvaged) in checked.items():
-        # a salvaged candidate lost its invalid scores: they are reported already, not as missing
-        found += semantics.check_candidate(cid, candidate, criteria, "ignore" if salvaged else policy, doc)
-    if policy != "error" and model is not None:
-        found += semantics.coverage_warnings(model.candidates, criteria, doc)
-    return found
+        checked, found = _valid_candidates(semantics.raw_mapping(data.get("candidates")), doc)
+        found += semantics.check_weights(semantics.raw_mapping(data.get("weights")), criteria, doc)
+        for cid, (candidate, salvaged) in checked.items():
+            # a salvaged candidate lost its invalid scores: they are reported already, not as missing
+            found += semantics.check_candidate(cid, candidate, criteria, "ignore" if salvaged else policy, doc)
+        return found, None
+    candidates = model.candidates
+    table = build_score_table(candidates, criteria)
+    found = semantics.check_weights(model.weights, criteria, doc)
+    gate_ids = criteria.gates.keys()
+    for cid, crit_id, score in table.out_of_scale(criteria):
+        found.append(
+            semantics.out_of_scale(doc, cid, crit_id, score, criteria, entry=is_entry(candidates[cid], crit_id))
+        )
+    for cid, candidate in candidates.items():
+        if cid in table.per_item or (candidate.gates and not gate_ids >= candidate.gates.keys()):
+            found += semantics.check_candidate(cid, candidate, criteria, policy, doc)  # duplicates go in _unique
+        elif policy == "error" and candidate.scores is not None and len(candidate.scores) < len(criteria.criteria):
+            found += semantics.check_candidate(cid, candidate, criteria, policy, doc)
+    if policy != "error":
+        found += semantics.coverage_warnings(candidates, criteria, doc)
+    return found, table
 
 
 def _valid_candidates(

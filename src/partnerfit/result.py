@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -154,9 +154,8 @@ class Result:
                 return entry
         raise KeyError(candidate_id)
 
-    def to_dict(self, top: int | None = None) -> dict[str, Any]:
-        """The JSON document of FORMAT.md; ``top`` keeps only the first ``top`` ranked entries."""
-        entries = self.ranked[:top] if top is not None else self.ranking
+    def header_dict(self) -> dict[str, Any]:
+        """Every top-level key of the JSON document but ``ranking``."""
         return {
             "partnerfit": self.version,
             "method": self.method,
@@ -171,5 +170,12 @@ class Result:
             "ties": self.ties,
             "title": self.title,
             "objective": self.objective,
-            "ranking": [entry.to_dict() for entry in entries],
         }
+
+    def entries(self, top: int | None = None) -> Sequence[CandidateResult]:
+        """The entries a document lists: all of them, or the first ``top`` ranked ones."""
+        return self.ranked[:top] if top is not None else self.ranking
+
+    def to_dict(self, top: int | None = None) -> dict[str, Any]:
+        """The JSON document of FORMAT.md; ``top`` keeps only the first ``top`` ranked entries."""
+        return {**self.header_dict(), "ranking": [entry.to_dict() for entry in self.entries(top)]}

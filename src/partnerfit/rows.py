@@ -34,7 +34,7 @@ class RowTable:
         """Row ``i`` as a fresh dict."""
         values = self.matrix[i].tolist()
         if not self.has_gap[i]:
-            return dict(zip(self.keys, values, strict=True))
+            return dict(zip(self.keys, values))  # noqa: B905 - rows have one value per key
         if self.drop:
             return {k: x for k, x in zip(self.keys, values, strict=True) if x == x} if self.has_value[i] else {}
         return {k: (x if x == x else None) for k, x in zip(self.keys, values, strict=True)}

@@ -107,6 +107,22 @@ def _score_sheets(
         yield ("assessments", assessor), sheet
 
 
+def out_of_scale(
+    doc: Document,
+    cid: str,
+    crit_id: str,
+    score: float,
+    criteria: CriteriaSet,
+    *,
+    entry: bool,
+    where: tuple[str, ...] = ("scores",),
+) -> Diagnostic:
+    """The diagnostic of a score outside its criterion's scale, at the number itself."""
+    low, high = criteria.ranges[crit_id]
+    loc = ("candidates", cid, *where, crit_id, *(("score",) if entry else ()))
+    return doc.diagnostic(loc, f"score {score:g} is outside the scale [{low:g}, {high:g}] of {crit_id!r}")
+
+
 def check_candidate(
     cid: str, candidate: Candidate, criteria: CriteriaSet, missing: MissingPolicy, doc: Document
 ) -> list[Diagnostic]:
@@ -125,9 +141,9 @@ def check_candidate(
                 message = f"unknown criterion {crit_id!r}{hint} (criteria set {criteria.name!r})"
                 found.append(doc.diagnostic(loc, message, key=True))
                 continue
-            at = (*loc, "score") if isinstance(value, ScoreEntry) else loc
-            message = f"score {score:g} is outside the scale [{bounds[0]:g}, {bounds[1]:g}] of {crit_id!r}"
-            found.append(doc.diagnostic(at, message))
+            found.append(
+                out_of_scale(doc, cid, crit_id, score, criteria, entry=isinstance(value, ScoreEntry), where=where)
+            )
     for gate_id in candidate.gates:
         if gate_id not in criteria.gates:
             hint = did_you_mean(gate_id, criteria.gates)

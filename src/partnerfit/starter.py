@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from partnerfit.criteria_set import CriteriaSet
 from partnerfit.models import label_text
@@ -17,7 +18,11 @@ def _quote(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def starter_text(criteria: CriteriaSet, lang: str = "en") -> str:
+def _plain_or_quoted(text: str) -> str:
+    return text if re.fullmatch(r"[\w./-]+", text) else _quote(text)
+
+
+def starter_text(criteria: CriteriaSet, lang: str = "en", reference: str | None = None) -> str:
     """A valid candidates file with every criterion and gate of ``criteria``, commented."""
     lines = [
         "# partnerfit candidates file — edit it, then run:",
@@ -30,7 +35,7 @@ def starter_text(criteria: CriteriaSet, lang: str = "en") -> str:
         "kind: candidates",
         "title: Partner search",
         "objective: Describe the shared objective of the partnership here",
-        f"criteria: {criteria.name}",
+        f"criteria: {_plain_or_quoted(reference or criteria.name)}",
         "# weights: {loyalty: 20}   # optional what-if overrides of group or criterion weights",
         "candidates:",
     ]

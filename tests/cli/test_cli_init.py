@@ -102,7 +102,6 @@ def test_init_from_a_criteria_file(invoke, here):
     assert json.loads(invoke(["score", "start.yaml", "-f", "json"]).stdout)["criteria"]["name"] == "mine"
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: init writes the --criteria path relative to the cwd, not to the new file")
 def test_init_in_another_folder_from_a_criteria_file(invoke, here):
     shutil.copyfile(PARTNERSHIP, here / "mine.yaml")
     (here / "sub").mkdir()
@@ -124,7 +123,6 @@ def test_init_into_a_missing_folder(invoke, here):
     assert list(here.iterdir()) == []
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: init's error names an option '-o' that init does not have")
 def test_init_into_a_missing_folder_names_no_foreign_option(invoke, here):
     result = invoke(["init", "no/x.yaml"])
     assert "-o " not in result.stderr

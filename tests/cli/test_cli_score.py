@@ -375,7 +375,6 @@ def test_output_failure_leaves_target_and_folder_clean(invoke, tmp_path, monkeyp
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ranking.json"]
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: -o files are created 0600 (mkstemp mode kept), ignoring the umask")
 def test_output_file_mode_follows_umask(invoke, tmp_path):
     old = os.umask(0o022)
     try:
@@ -495,7 +494,6 @@ def test_diagnostics_inside_the_working_directory_are_relative(invoke, write_yam
     assert result.stderr.startswith(os.path.join("sub", "bad.yaml") + ":6:17: error: ")
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: display_path() gives ../other/bad.yaml for a file outside the cwd")
 def test_diagnostics_outside_the_working_directory_keep_the_path(invoke, write_yaml, tmp_path, monkeypatch):
     path = write_yaml("other/bad.yaml", ONE_ERROR)
     (tmp_path / "work").mkdir()

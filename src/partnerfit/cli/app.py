@@ -32,6 +32,11 @@ app = typer.Typer(
 )
 
 
+# Objects of a large run are left for the process exit (which skips freeing them) rather than
+# freed one by one when the command returns: about 0.3 s for 100,000 candidates.
+_KEEP_ALIVE: list[object] = []
+
+
 class Format(StrEnum):
     """Output formats of `score`."""
 
@@ -164,7 +169,7 @@ def score(
     """Score and rank the candidates of FILE."""
     from partnerfit.engine import score as run_score
     from partnerfit.loading import load
-    from partnerfit.render import RenderOptions, render
+    from partnerfit.render import RenderOptions, render_bytes
 
     overrides = _parse_weights(weight or [])
     criteria_path = Path(criteria) if criteria and Path(criteria).is_file() else None
@@ -187,7 +192,8 @@ def score(
         width=terminal_width() if to_terminal else 100,
     )
     inputs = [file] + ([criteria_path] if criteria_path else [])
-    write_output(render(result, fmt.value, options), output, inputs)
+    write_output(render_bytes(result, fmt.value, options), output, inputs)
+    _KEEP_ALIVE.append((project, result))
 
 
 @app.command(

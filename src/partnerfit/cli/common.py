@@ -70,25 +70,50 @@ def core_errors() -> Iterator[None]:
         raise fail(str(exc)) from None
 
 
-def write_output(text: str, output: Path | None, inputs: Iterable[Path] = ()) -> None:
-    """Write ``text`` to stdout, or atomically to ``output`` (never over an input file)."""
+def write_output(content: str | bytes, output: Path | None, inputs: Iterable[Path] = (), *, label: str = "-o") -> None:
+    """Write to stdout, or atomically to ``output`` (never over an input file).
+
+    A regular file is replaced atomically (a temporary file in the same folder, renamed into
+    place, with the permissions a new file would get); a device or pipe such as /dev/null is
+    written in place.
+    """
+    data = content.encode("utf-8") if isinstance(content, str) else content
     if output is None or str(output) == "-":
-        sys.stdout.write(text)
         sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
         return
     target = output.resolve()
     for source in inputs:
         if source.exists() and source.resolve() == target:
             raise fail(f"refusing to write the output over the input file {source}", EXIT_MISUSE)
     if target.is_dir():
-        raise fail(f"-o {output}: is a directory", EXIT_MISUSE)
+        raise fail(f"{label} {output}: is a directory", EXIT_MISUSE)
+    if target.exists() and not target.is_file():
+        _write_in_place(target, data, output)
+        return
     if not target.parent.is_dir():
-        raise fail(f"-o {output}: the folder {target.parent} does not exist", EXIT_MISUSE)
+        raise fail(f"{label} {output}: the folder {target.parent} does not exist", EXIT_MISUSE)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, target)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
         raise fail(f"cannot write {output}: {exc.strerror or exc}") from None
+
+
+def _write_in_place(target: Path, data: bytes, shown: Path) -> None:
+    try:
+        with target.open("wb") as stream:
+            stream.write(data)
+    except OSError as exc:
+        raise fail(f"cannot write {shown}: {exc.strerror or exc}") from None
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current

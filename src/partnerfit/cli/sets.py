@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -56,6 +57,7 @@ def init(
     lang: Annotated[Lang, typer.Option("--lang", "-l", help="Language of the comments.")] = Lang.en,
 ) -> None:
     """Write a commented starter candidates file for a criteria set (the built-in one by default)."""
+    from partnerfit.builtin import builtin_path
     from partnerfit.loading import load_criteria
     from partnerfit.starter import starter_text
 
@@ -63,8 +65,9 @@ def init(
         raise fail(f"{path} already exists; use --force to overwrite it", EXIT_INVALID)
     with core_errors():
         criteria_set = load_criteria(criteria)
-    text = starter_text(criteria_set, lang.value)
-    if criteria_set.source != criteria_set.name:
-        text = text.replace(f"criteria: {criteria_set.name}", f"criteria: {criteria}")
-    write_output(text, path)
+    reference = criteria_set.name
+    if builtin_path(criteria) is None:  # a file: name it relative to the new file, as the loader reads it
+        reference = os.path.relpath(Path(criteria).resolve(), path.resolve().parent)
+    text = starter_text(criteria_set, lang.value, reference)
+    write_output(text, path, label="PATH")
     typer.echo(f"wrote {path}", err=True)

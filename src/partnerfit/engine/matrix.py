@@ -11,6 +11,7 @@ import numpy.typing as npt
 from partnerfit.criteria_set import CriteriaSet
 from partnerfit.models import Candidate, ScoreEntry
 from partnerfit.result import Reason
+from partnerfit.score_table import ScoreTable, build_score_table
 
 Aggregate = Literal["mean", "median"]
 FloatArray = npt.NDArray[np.float64]
@@ -54,42 +55,40 @@ def _number(value: float | ScoreEntry) -> float:
 
 
 def build_matrix(
-    candidates: dict[str, Candidate], criteria: CriteriaSet, aggregate: Aggregate = "mean"
+    candidates: dict[str, Candidate],
+    criteria: CriteriaSet,
+    aggregate: Aggregate = "mean",
+    table: ScoreTable | None = None,
 ) -> DecisionMatrix:
-    """Aggregate each candidate's scores (mean or median of assessors) and find exclusions."""
+    """Aggregate each candidate's scores (mean or median of assessors) and find exclusions.
+
+    ``table`` (built and checked at load time) already holds the single-sheet scores.
+    """
     ids = tuple(candidates)
+    if table is None or table.ids != ids or table.criteria_ids != criteria.ids:
+        table = build_score_table(candidates, criteria)
     column = {cid: j for j, cid in enumerate(criteria.ids)}
-    n, m = len(ids), len(column)
-    values = np.full((n, m), np.nan)
-    spread = np.full((n, m), np.nan)
-    assessors: list[int] = []
+    values = table.values.copy()
+    spread = np.full(values.shape, np.nan)
     combine = np.median if aggregate == "median" else np.mean
-    rows: list[int] = []
-    cols: list[int] = []
-    cells: list[float] = []
     for i, cid in enumerate(ids):
         candidate = candidates[cid]
         if candidate.assessments is None:
-            scores = candidate.scores or {}
-            assessors.append(1 if scores else 0)
-            rows.extend([i] * len(scores))
-            cols.extend([column[crit] for crit in scores])
-            cells.extend([v if type(v) is float else v.score for v in scores.values()])  # type: ignore[union-attr]
             continue
-        assessors.append(len(candidate.assessments))
         pooled: dict[str, list[float]] = {}
         for sheet in candidate.assessments.values():
             for crit, value in sheet.items():
                 pooled.setdefault(crit, []).append(_number(value))
-        for crit, scores_given in pooled.items():
+        for crit, given in pooled.items():
             j = column[crit]
-            values[i, j] = float(combine(scores_given)) if len(scores_given) > 1 else scores_given[0]
-            if len(scores_given) > 1:
-                spread[i, j] = max(scores_given) - min(scores_given)
-    if cells:
-        values[np.array(rows), np.array(cols)] = cells  # one vectorised write for all single-sheet scores
+            values[i, j] = float(combine(given)) if len(given) > 1 else given[0]
+            if len(given) > 1:
+                spread[i, j] = max(given) - min(given)
+    assessors = tuple(
+        len(c.assessments) if c.assessments is not None else (1 if c.scores else 0) for c in candidates.values()
+    )
     reasons, notes = _exclusions(ids, candidates, criteria, values)
-    return DecisionMatrix(ids, criteria, values, spread, tuple(assessors), reasons, notes)
+    return DecisionMatrix(ids, criteria, values, spread, assessors, reasons, notes)
 
 
 def _exclusions(

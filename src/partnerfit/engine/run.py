@@ -32,7 +32,7 @@ def score(
         raise MethodError(f"unknown method {method!r}; available: {', '.join(METHODS)}")
     policy = missing or project.missing
     with paused_gc():
-        matrix = build_matrix(project.file.candidates, project.criteria, aggregate)
+        matrix = build_matrix(project.file.candidates, project.criteria, aggregate, project.table)
         if policy == "error":
             _require_complete(matrix)
         output = METHODS[method](matrix, policy)

@@ -27,6 +27,17 @@ def render(result: Result, fmt: str, options: RenderOptions | None = None) -> st
         return _render(result, fmt, options)
 
 
+def render_bytes(result: Result, fmt: str, options: RenderOptions | None = None) -> bytes:
+    """The result in ``fmt`` as UTF-8 bytes (JSON skips a decode/encode round trip)."""
+    options = options or RenderOptions()
+    if fmt == "json":
+        from partnerfit.render.json import json_bytes
+
+        with paused_gc():
+            return json_bytes(result, options)
+    return render(result, fmt, options).encode("utf-8")
+
+
 def _render(result: Result, fmt: str, options: RenderOptions) -> str:
     if fmt == "json":
         from partnerfit.render.json import render_json

@@ -33,9 +33,20 @@ def score_digits(entries: Sequence[CandidateResult]) -> int:
     return 4
 
 
-def footer_lines(result: Result, lang: str) -> list[str]:
-    """Method, criteria set and weights, ties, missing policy, assessor aggregation."""
+def colon(lang: str) -> str:
+    """': ' in English, ' : ' in French typography."""
+    return " : " if lang == "fr" else ": "
+
+
+def footer_lines(result: Result, lang: str, shown: Sequence[CandidateResult] | None = None) -> list[str]:
+    """Method, criteria set and weights, ties, missing policy, assessors, notes, disagreements.
+
+    Notes and disagreements concern the candidates ``shown`` (all of them by default); lines that
+    detail a footnote start with two spaces.
+    """
     criteria = result.criteria
+    entries = result.ranking if shown is None else shown
+    sep = colon(lang)
     if criteria.groups:
         weights = " · ".join(f"{g.text(lang)} {g.effective_weight:.0%}" for g in criteria.groups)
     else:
@@ -43,20 +54,36 @@ def footer_lines(result: Result, lang: str) -> list[str]:
     ties = result.ties
     tie_text = "; ".join(" = ".join(group) for group in ties) if ties else t("no_ties", lang)
     lines = [
-        f"{t('method', lang)}: {t(result.method, lang)}",
-        f"{t('criteria_set', lang)}: {criteria.name} — {criteria.title_text(lang)}",
-        f"{t('weights', lang)}: {weights}",
-        f"{t('ties', lang)}: {tie_text} ({t('tie_rule', lang)})",
-        f"{t('missing_policy', lang)}: {t('missing_' + result.missing, lang)}",
+        f"{t('method', lang)}{sep}{t(result.method, lang)}",
+        f"{t('criteria_set', lang)}{sep}{criteria.name} — {criteria.title_text(lang)}",
+        f"{t('weights', lang)}{sep}{weights}",
+        f"{t('ties', lang)}{sep}{tie_text} ({t('tie_rule', lang)})",
+        f"{t('missing_policy', lang)}{sep}{t('missing_' + result.missing, lang)}",
     ]
     if any(c.assessors > 1 for c in result.ranking):
-        lines.append(f"{t('aggregate', lang)}: {t(result.aggregate, lang)}")
+        lines.append(f"{t('aggregate', lang)}{sep}{t(result.aggregate, lang)}")
+    lines += _note_lines(result, entries, lang)
     labels = {c.id: c.text(lang) for c in criteria.criteria}
-    flagged = [c for c in result.ranking if c.disagreement]
+    flagged = [c for c in entries if c.disagreement]
     if flagged:
         lines.append(t("disagreement_note", lang))
         lines += [
-            "  " + entry.name + ": " + ", ".join(f"{labels[cid]} ({entry.spread[cid]:g})" for cid in entry.disagreement)
+            f"  {entry.name}{sep}" + ", ".join(f"{labels[cid]} ({entry.spread[cid]:g})" for cid in entry.disagreement)
             for entry in flagged
         ]
+    return lines
+
+
+def _note_lines(result: Result, entries: Sequence[CandidateResult], lang: str, shown: int = 3) -> list[str]:
+    """Unanswered gates and unscored knock-out criteria, each with the candidates concerned."""
+    labels = {c.id: c.text(lang) for c in result.criteria.criteria}
+    concerned: dict[str, list[str]] = {}
+    for entry in entries:
+        for note in entry.notes:
+            label = labels.get(note.subject) if note.code == "unscored_knockout" else None
+            concerned.setdefault(note.text(lang, label), []).append(entry.name)
+    lines = []
+    for text, names in concerned.items():
+        more = f" {t('and_more', lang, count=len(names) - shown)}" if len(names) > shown else ""
+        lines.append(f"{text}{colon(lang)}{', '.join(names[:shown])}{more}")
     return lines

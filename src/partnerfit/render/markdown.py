@@ -5,6 +5,7 @@ from __future__ import annotations
 from partnerfit.i18n import t
 from partnerfit.render import RenderOptions
 from partnerfit.render.common import (
+    colon,
     fmt_score,
     footer_lines,
     group_columns,
@@ -26,7 +27,7 @@ def render_markdown(result: Result, options: RenderOptions) -> str:
     if result.title:
         lines += [f"## {_cell(result.title)}", ""]
     if result.objective:
-        lines += [f"**{t('objective', lang)}:** {_cell(result.objective)}", ""]
+        lines += [f"**{t('objective', lang)}**{colon(lang)}{_cell(result.objective)}", ""]
     ranked = result.ranked
     shown = ranked[: options.top] if options.top is not None else ranked
     show_coverage = any(c.coverage < 1 - 1e-9 for c in shown)
@@ -81,5 +82,9 @@ def render_markdown(result: Result, options: RenderOptions) -> str:
     elif excluded:
         lines += ["", t("excluded_not_shown", lang, count=len(excluded))]
     lines.append("")
-    lines += [f"- {_cell(line)}" for line in footer_lines(result, lang)]
+    shown_all = [*shown, *(result.excluded if options.top is None else ())]
+    lines += [
+        f"  - {_cell(line.strip())}" if line.startswith("  ") else f"- {_cell(line)}"
+        for line in footer_lines(result, lang, shown_all)
+    ]
     return "\n".join(lines) + "\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 from rich import box
 from rich.console import Console
@@ -12,6 +13,7 @@ from rich.text import Text
 from partnerfit.i18n import t
 from partnerfit.render import RenderOptions
 from partnerfit.render.common import (
+    colon,
     fmt_score,
     footer_lines,
     group_columns,
@@ -21,6 +23,7 @@ from partnerfit.render.common import (
 from partnerfit.result import Result
 
 BAR_WIDTH = 10
+_TRAILING = re.compile(r"[ ]+((?:\x1b\[[0-9;]*m)*)$")  # spaces before the line's closing colour codes
 
 
 def score_bar(score: float, width: int = BAR_WIDTH) -> str:
@@ -53,7 +56,7 @@ def render_table(result: Result, options: RenderOptions) -> str:
     if result.title:
         console.print(Text(result.title, style="bold"))
     if result.objective:
-        console.print(Text(f"{t('objective', lang)}: {result.objective}", style="italic"))
+        console.print(Text(f"{t('objective', lang)}{colon(lang)}{result.objective}", style="italic"))
     console.print(_ranking_table(result, options))
     if options.top is not None and len(result.ranked) > options.top:
         console.print(
@@ -64,9 +67,11 @@ def render_table(result: Result, options: RenderOptions) -> str:
         )
     if result.excluded:
         console.print(_excluded_table(result, options))
-    for line in footer_lines(result, lang):
+    shown = result.ranked[: options.top] if options.top is not None else result.ranking
+    for line in footer_lines(result, lang, shown):
         console.print(Text(line, style="dim"))
-    return buffer.getvalue()
+    # rich pads every line to the full width: trailing spaces only get in the way of a diff
+    return "\n".join(_TRAILING.sub(r"\1", line) for line in buffer.getvalue().split("\n"))
 
 
 def _ranking_table(result: Result, options: RenderOptions) -> Table:
