@@ -88,7 +88,7 @@ class CandidateResult:
             "groups": plain(self.groups),
             "contributions": plain(self.contributions),
             "spread": plain(self.spread),
-            "scores": plain(self.scores),
+            "scores": plain(self.scores),  # plain(): a RowMapping copies straight from its table
             "disagreement": list(self.disagreement),
             "notes": [n.text() for n in self.notes],
             "assessors": self.assessors,

@@ -74,4 +74,6 @@ class RowMapping(Mapping[str, Any]):
 
 def plain(mapping: Mapping[str, Any]) -> dict[str, Any]:
     """A fresh dict of any mapping, cheaply for a RowMapping."""
-    return mapping.as_dict() if isinstance(mapping, RowMapping) else dict(mapping)
+    if type(mapping) is RowMapping and mapping._cache is None:
+        return mapping._table.as_dict(mapping._index)
+    return dict(mapping)

@@ -77,26 +77,28 @@ def assemble(
     method_values = output.value.tolist()
     coverage = output.coverage.tolist()
     candidates = project.file.candidates
+    no_flags: tuple[str, ...] = ()
     entries = []
     for i, rank in [*placed, *((i, None) for i in excluded)]:
         candidate = candidates[ids[i]]
+        flags = tuple(crit_ids[j] for j in np.flatnonzero(flagged[i]).tolist()) if any_spread[i] else no_flags
         entries.append(
-            CandidateResult(
-                id=ids[i],
-                name=candidate.name or ids[i],
-                rank=rank,
-                score=scores[i],
-                value=method_values[i],
-                coverage=coverage[i],
-                reasons=matrix.reasons[i],
-                groups=group_rows.row(i),
-                contributions=parts.row(i),
-                scores=rows.row(i),
-                spread=spread.row(i),
-                disagreement=tuple(crit_ids[j] for j in np.flatnonzero(flagged[i]).tolist()) if any_spread[i] else (),
-                notes=matrix.notes[i],
-                assessors=matrix.assessors[i],
-                type=candidate.type,
+            CandidateResult(  # positional: 100,000 of these are built for a large file
+                ids[i],
+                candidate.name or ids[i],
+                rank,
+                scores[i],
+                method_values[i],
+                coverage[i],
+                matrix.reasons[i],
+                group_rows.row(i),
+                parts.row(i),
+                rows.row(i),
+                spread.row(i),
+                flags,
+                matrix.notes[i],
+                matrix.assessors[i],
+                candidate.type,
             )
         )
     file = project.file
