@@ -50,6 +50,7 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "{count} excluded candidates not shown",
         "fr": "{count} candidats exclus non affichés",
     },
+    "and_more_ties": {"en": "and {count} more tie groups", "fr": "et {count} autres groupes ex æquo"},
     "and_more": {"en": "and {count} more", "fr": "et {count} autres"},
     "objective": {"en": "Objective", "fr": "Objectif"},
     "mean": {"en": "mean", "fr": "moyenne"},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -273,3 +274,22 @@ def test_terminal_width_when_the_terminal_size_is_unknown(monkeypatch, tmp_path)
     with (tmp_path / "not-a-tty").open("w") as handle:
         monkeypatch.setattr("sys.stdout", FakeTerminal())
         assert terminal_width() == 100
+
+
+# --- large files -----------------------------------------------------------------------------
+
+
+def test_table_of_a_large_file_is_capped_and_says_so(invoke, tmp_path):
+    from partnerfit.cli.app import TABLE_ROWS
+
+    count = TABLE_ROWS + 20
+    lines = ["kind: candidates", "criteria:", "  criteria: {q: {}}", "candidates:"]
+    lines += [f"  c{i:04d}: {{scores: {{q: {1 + (i % 5)}}}}}" for i in range(count)]
+    path = tmp_path / "large.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = table(invoke, path, columns="120")
+    row = re.compile(r"^\s*\d+ c\d{4}\b")
+    assert len([line for line in out.splitlines() if row.match(line)]) == TABLE_ROWS
+    assert f"20 more ranked candidates not shown (--top {TABLE_ROWS})" in out
+    everything = table(invoke, path, "--top", str(count), columns="120")
+    assert len([line for line in everything.splitlines() if row.match(line)]) == count

@@ -37,6 +37,14 @@ app = typer.Typer(
 _KEEP_ALIVE: list[object] = []
 
 
+TABLE_ROWS = 500  # a terminal table of 100,000 rows takes half a minute and helps nobody
+
+
+def _table_cap(result: object) -> int | None:
+    ranked = len(getattr(result, "ranked", ()))
+    return TABLE_ROWS if ranked > TABLE_ROWS else None
+
+
 class Format(StrEnum):
     """Output formats of `score`."""
 
@@ -143,7 +151,12 @@ def score(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
     top: Annotated[
         int | None,
-        typer.Option("--top", "-n", min=1, help="Show only the first N ranked candidates."),
+        typer.Option(
+            "--top",
+            "-n",
+            min=1,
+            help=f"Show only the first N ranked candidates (the table shows {TABLE_ROWS} at most unless --top is given).",
+        ),
     ] = None,
     lang: Annotated[Lang, typer.Option("--lang", "-l", help="Language of labels and headings.")] = Lang.en,
     missing: Annotated[
@@ -187,7 +200,7 @@ def score(
     to_terminal = output is None or str(output) == "-"
     options = RenderOptions(
         lang=lang.value,
-        top=top,
+        top=top if top is not None or fmt is not Format.table else _table_cap(result),
         color=fmt is Format.table and to_terminal and color_wanted(typer.get_text_stream("stdout")),
         width=terminal_width() if to_terminal else 100,
     )

@@ -33,6 +33,9 @@ def score_digits(entries: Sequence[CandidateResult]) -> int:
     return 4
 
 
+TIE_GROUPS = 5  # tie groups named in a footer; JSON lists them all
+
+
 def colon(lang: str) -> str:
     """': ' in English, ' : ' in French typography."""
     return " : " if lang == "fr" else ": "
@@ -51,8 +54,11 @@ def footer_lines(result: Result, lang: str, shown: Sequence[CandidateResult] | N
         weights = " · ".join(f"{g.text(lang)} {g.effective_weight:.0%}" for g in criteria.groups)
     else:
         weights = " · ".join(f"{c.text(lang)} {c.effective_weight:.0%}" for c in criteria.criteria)
-    ties = result.ties
-    tie_text = "; ".join(" = ".join(group) for group in ties) if ties else t("no_ties", lang)
+    shown_ids = {c.id for c in entries}
+    ties = [group for group in result.ties if shown_ids.intersection(group)]
+    tie_text = "; ".join(" = ".join(group) for group in ties[:TIE_GROUPS]) if ties else t("no_ties", lang)
+    if len(ties) > TIE_GROUPS:
+        tie_text += f" {t('and_more_ties', lang, count=len(ties) - TIE_GROUPS)}"
     lines = [
         f"{t('method', lang)}{sep}{t(result.method, lang)}",
         f"{t('criteria_set', lang)}{sep}{criteria.name} — {criteria.title_text(lang)}",
