@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from pathlib import Path
 
 from partnerfit.models import (
     CriteriaFile,
@@ -74,6 +75,7 @@ class CriteriaSet:
     gates: Mapping[str, Gate]
     title: Label | None = None
     overrides: Mapping[str, float] = field(default_factory=dict)
+    path: Path | None = None  # the criteria file read, when it is not built in or inline
 
     @property
     def ids(self) -> tuple[str, ...]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -82,7 +82,7 @@ def load_criteria(ref: str | Path, *, base: Path | None = None) -> CriteriaSet:
     found = sorted(doc.problems + found, key=_order)
     if model is None or any(d.severity == "error" for d in found):
         raise InvalidInputError(found)
-    return resolve(model, path.stem, str(ref))
+    return replace(resolve(model, path.stem, str(ref)), path=None if builtin_path(str(ref)) == path else path)
 
 
 def _criteria_path(ref: str, base: Path | None) -> Path:

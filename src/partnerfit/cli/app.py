@@ -204,7 +204,7 @@ def score(
         color=fmt is Format.table and to_terminal and color_wanted(typer.get_text_stream("stdout")),
         width=terminal_width() if to_terminal else 100,
     )
-    inputs = [file] + ([criteria_path] if criteria_path else [])
+    inputs = [file, *(p for p in (criteria_path, project.criteria.path) if p is not None)]
     write_output(render_bytes(result, fmt.value, options), output, inputs)
     _KEEP_ALIVE.append((project, result))
 
