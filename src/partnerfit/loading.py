@@ -36,6 +36,13 @@ class Project:
     table: ScoreTable | None = field(default=None, repr=False, compare=False)
 
 
+def without_extensions(data: Any) -> Any:
+    """The top-level mapping without its ``x-`` keys: a place for YAML anchors and tool settings."""
+    if isinstance(data, dict) and any(isinstance(k, str) and k.startswith("x-") for k in data):
+        return {k: v for k, v in data.items() if not k.startswith("x-")}
+    return data
+
+
 def detect_kind(data: Mapping[str, Any]) -> Kind:
     """The kind a file declares, or the one its content makes obvious."""
     declared = data.get("kind")
@@ -106,7 +113,7 @@ def _validate_criteria(
     doc: Document, data: Any, prefix: tuple[str | int, ...]
 ) -> tuple[CriteriaFile | None, list[Diagnostic]]:
     try:
-        model = CriteriaFile.model_validate(data)
+        model = CriteriaFile.model_validate(without_extensions(data))
     except ValidationError as exc:
         return None, diagnostics_from(exc, doc, CriteriaFile, prefix)
     return model, semantics.check_criteria(model, doc, prefix)
@@ -159,7 +166,7 @@ def _load(
     policy: MissingPolicy = missing or (criteria_set.missing if criteria_set else "ignore")
     file_model: CandidatesFile | None = None
     try:
-        file_model = CandidatesFile.model_validate(data)
+        file_model = CandidatesFile.model_validate(without_extensions(data))
     except ValidationError as exc:
         kind_reported = any(d.path == "kind" for d in found)
         found += [d for d in diagnostics_from(exc, doc, CandidatesFile) if not (kind_reported and d.path == "kind")]

@@ -185,7 +185,6 @@ def score(
     from partnerfit.render import RenderOptions, render_bytes
 
     overrides = _parse_weights(weight or [])
-    criteria_path = Path(criteria) if criteria and Path(criteria).is_file() else None
     with core_errors():
         try:
             project = load(file, criteria=criteria, missing=missing.value if missing else None, weights=overrides)
@@ -204,7 +203,7 @@ def score(
         color=fmt is Format.table and to_terminal and color_wanted(typer.get_text_stream("stdout")),
         width=terminal_width() if to_terminal else 100,
     )
-    inputs = [file, *(p for p in (criteria_path, project.criteria.path) if p is not None)]
+    inputs = [file, *([project.criteria.path] if project.criteria.path else [])]
     write_output(render_bytes(result, fmt.value, options), output, inputs)
     _KEEP_ALIVE.append((project, result))
 
