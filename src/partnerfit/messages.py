@@ -267,8 +267,8 @@ def _message(err: dict[str, Any], model: type[BaseModel], union_scalar: bool) ->
         return f"expected a mapping, found {describe(found)}"
     if kind == "list_type":
         return f"expected a list, found {describe(found)}"
-    if kind == "bool_type":
-        return f"expected true or false, found {describe(found)}"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"expected true or false (or yes/no), found {describe(found)}"
     return str(err.get("msg", kind))
 
 

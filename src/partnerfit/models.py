@@ -23,11 +23,6 @@ Text = Annotated[str, Strict()]
 MissingPolicy = Literal["ignore", "worst", "error"]
 Direction = Literal["higher", "lower"]
 
-_GATE_WORDS = {
-    "yes": True, "y": True, "true": True, "on": True,
-    "no": False, "n": False, "false": False, "off": False,
-}  # fmt: skip
-
 
 def _check_label(value: Any) -> Any:
     if isinstance(value, str):
@@ -39,16 +34,9 @@ def _check_label(value: Any) -> Any:
     )
 
 
-def _check_gate_answer(value: Any) -> Any:
-    if value is None or isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.strip().lower() in _GATE_WORDS:
-        return _GATE_WORDS[value.strip().lower()]
-    raise PydanticCustomError("gate_answer", "a gate is answered true/false or yes/no")
-
-
 Label = Annotated[str | dict[str, str], BeforeValidator(_check_label)]
-GateAnswer = Annotated[bool | None, BeforeValidator(_check_gate_answer)]
+# pydantic's lax booleans: true/false, yes/no, on/off, y/n, 1/0 in any case; null = not answered
+GateAnswer = bool | None
 
 
 def label_text(label: Label | None, lang: str, default: str = "") -> str:

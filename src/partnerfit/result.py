@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from partnerfit._version import __version__
@@ -76,28 +76,82 @@ class CandidateResult:
 
     def to_dict(self) -> dict[str, Any]:
         """The candidate as in FORMAT.md's JSON ``ranking`` entries (plus added keys)."""
-        entry: dict[str, Any] = {
-            "rank": self.rank,
-            "id": self.id,
-            "name": self.name,
-            "score": self.score,
-            "value": self.value,
-            "coverage": self.coverage,
-            "excluded": self.excluded,
-            "reasons": [r.text() for r in self.reasons],
-            "groups": plain(self.groups),
-            "contributions": plain(self.contributions),
-            "spread": plain(self.spread),
-            "scores": plain(self.scores),  # plain(): a RowMapping copies straight from its table
-            "disagreement": list(self.disagreement),
-            "notes": [n.text() for n in self.notes],
-            "assessors": self.assessors,
-        }
-        if self.type is not None:
-            entry["type"] = self.type
-        if self.details:
-            entry["details"] = dict(self.details)
-        return entry
+        return entry_dict(
+            self.rank,
+            self.id,
+            self.name,
+            self.score,
+            self.value,
+            self.coverage,
+            self.reasons,
+            plain(self.groups),  # plain(): a RowMapping copies straight from its table
+            plain(self.contributions),
+            plain(self.spread),
+            plain(self.scores),
+            self.disagreement,
+            self.notes,
+            self.assessors,
+            self.type,
+            self.details,
+        )
+
+
+def _texts(reasons: tuple[Reason, ...]) -> list[str]:
+    if not reasons:
+        return []
+    cached = _TEXTS.get(id(reasons))
+    if cached is None or cached[0] is not reasons:
+        cached = _TEXTS[id(reasons)] = (reasons, [r.text() for r in reasons])
+        if len(_TEXTS) > 4096:
+            _TEXTS.clear()
+    return list(cached[1])
+
+
+# texts of recently seen reason tuples, by identity (large files share a few tuples of notes)
+_TEXTS: dict[int, tuple[tuple[Reason, ...], list[str]]] = {}
+
+
+def entry_dict(
+    rank: int | None,
+    candidate_id: str,
+    name: str,
+    score: float,
+    value: float,
+    coverage: float,
+    reasons: tuple[Reason, ...],
+    groups: dict[str, Any],
+    contributions: dict[str, Any],
+    spread: dict[str, Any],
+    scores: dict[str, Any],
+    disagreement: tuple[str, ...],
+    notes: tuple[Reason, ...],
+    assessors: int,
+    kind: str | None,
+    details: Mapping[str, float],
+) -> dict[str, Any]:
+    """One JSON ``ranking`` entry: the single definition of its keys and their order."""
+    entry: dict[str, Any] = {
+        "rank": rank,
+        "id": candidate_id,
+        "name": name,
+        "score": score,
+        "value": value,
+        "coverage": coverage,
+        "excluded": bool(reasons),
+        "reasons": _texts(reasons),
+        "groups": groups,
+        "contributions": contributions,
+        "spread": spread,
+        "scores": scores,
+        "disagreement": list(disagreement),
+        "notes": _texts(notes),
+        "assessors": assessors,
+    }
+    if kind is not None:
+        entry["type"] = kind
+    if details:
+        entry["details"] = dict(details)
+    return entry
 
 
 @dataclass(frozen=True)
@@ -106,7 +160,7 @@ class Result:
 
     method: str
     criteria: CriteriaSet
-    ranking: tuple[CandidateResult, ...]
+    ranking: Sequence[CandidateResult]
     missing: str
     aggregate: str
     source: str = ""
@@ -115,36 +169,51 @@ class Result:
     version: str = __version__
 
     def __post_init__(self) -> None:
-        ranked = [c for c in self.ranking if c.rank is not None]
-        if any(c.rank is None for c in self.ranking[: len(ranked)]):
+        summary = self._summary()
+        ranked = [(rank, score, cid) for rank, score, cid in summary if rank is not None]
+        if any(rank is None for rank, _, _ in summary[: len(ranked)]):
             raise ValueError("ranked candidates must precede excluded ones")
-        for position, entry in enumerate(ranked, start=1):
-            previous = ranked[position - 2] if position > 1 else None
-            if previous is not None and entry.rank == previous.rank:
-                if abs(previous.score - entry.score) > 2 * TIE_TOLERANCE:
-                    raise ValueError(f"{entry.id!r} shares rank {entry.rank} without a tied score")
-            elif entry.rank != position:
-                raise ValueError(f"rank of {entry.id!r} is {entry.rank}, expected {position}")
+        previous: tuple[int | None, float, str] | None = None
+        for position, (rank, score, cid) in enumerate(ranked, start=1):
+            if previous is not None and rank == previous[0]:
+                if abs(previous[1] - score) > 2 * TIE_TOLERANCE:
+                    raise ValueError(f"{cid!r} shares rank {rank} without a tied score")
+            elif rank != position:
+                raise ValueError(f"rank of {cid!r} is {rank}, expected {position}")
+            previous = (rank, score, cid)
         total = sum(self.criteria.weights.values())
         if not math.isclose(total, 1.0, abs_tol=1e-9):
             raise ValueError(f"effective weights sum to {total}, not 1")
 
-    @property
-    def ranked(self) -> tuple[CandidateResult, ...]:
-        """Candidates with a rank, in rank order."""
-        return tuple(c for c in self.ranking if c.rank is not None)
+    @cached_property
+    def _listing(self) -> list[tuple[int | None, float, str]]:
+        return self._summary()
+
+    def _summary(self) -> list[tuple[int | None, float, str]]:
+        """(rank, score, id) in listing order, without building entries a lazy ranking defers."""
+        fast = getattr(self.ranking, "summary", None)
+        return list(fast()) if fast is not None else [(c.rank, c.score, c.id) for c in self.ranking]
 
     @property
-    def excluded(self) -> tuple[CandidateResult, ...]:
+    def ranked(self) -> Sequence[CandidateResult]:
+        """Candidates with a rank, in rank order."""
+        return self.ranking[: self._ranked_count()]
+
+    @property
+    def excluded(self) -> Sequence[CandidateResult]:
         """Excluded candidates, best score first."""
-        return tuple(c for c in self.ranking if c.rank is None)
+        return self.ranking[self._ranked_count() :]
+
+    def _ranked_count(self) -> int:
+        return sum(rank is not None for rank, _, _ in self._listing)
 
     @property
     def ties(self) -> list[list[str]]:
         """Groups of candidate ids that share a rank."""
         by_rank: dict[int, list[str]] = {}
-        for c in self.ranked:
-            by_rank.setdefault(c.rank or 0, []).append(c.id)
+        for rank, _, cid in self._listing:
+            if rank is not None:
+                by_rank.setdefault(rank, []).append(cid)
         return [ids for ids in by_rank.values() if len(ids) > 1]
 
     def candidate(self, candidate_id: str) -> CandidateResult:

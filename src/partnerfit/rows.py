@@ -39,6 +39,20 @@ class RowTable:
             return {k: x for k, x in zip(self.keys, values, strict=True) if x == x} if self.has_value[i] else {}
         return {k: (x if x == x else None) for k, x in zip(self.keys, values, strict=True)}
 
+    def dicts(self, indices: list[int]) -> list[dict[str, Any]]:
+        """Rows ``indices`` as fresh dicts, converted in one pass (for whole JSON chunks)."""
+        keys, drop = self.keys, self.drop
+        values = self.matrix[indices].tolist() if indices else []
+        result = []
+        for i, row in zip(indices, values, strict=True):
+            if not self.has_gap[i]:
+                result.append(dict(zip(keys, row)))  # noqa: B905 - rows have one value per key
+            elif drop:
+                result.append({k: x for k, x in zip(keys, row, strict=True) if x == x} if self.has_value[i] else {})
+            else:
+                result.append({k: (x if x == x else None) for k, x in zip(keys, row, strict=True)})
+        return result
+
 
 class RowMapping(Mapping[str, Any]):
     """One row of a RowTable, materialised on first use."""

@@ -46,21 +46,20 @@ def build_score_table(candidates: Mapping[str, Candidate], criteria: CriteriaSet
     known = column.keys()
     ids = tuple(candidates)
     values = np.full((len(ids), len(column)), np.nan)
-    rows: list[int] = []
-    cols: list[int] = []
-    cells: list[float] = []
+    # candidates sharing the same criteria in the same order (the usual case) are written together
+    layouts: dict[tuple[str, ...], tuple[list[int], list[list[float]]]] = {}
     per_item: set[str] = set()
     for i, cid in enumerate(ids):
-        candidate = candidates[cid]
-        scores = candidate.scores
+        scores = candidates[cid].scores
         if scores is None or not known >= scores.keys():
             per_item.add(cid)
             continue
-        rows.extend([i] * len(scores))
-        cols.extend([column[crit] for crit in scores])
-        cells.extend([v if type(v) is float else v.score for v in scores.values()])  # type: ignore[union-attr]
-    if cells:
-        values[np.array(rows), np.array(cols)] = cells
+        rows, cells = layouts.setdefault(tuple(scores), ([], []))
+        rows.append(i)
+        cells.append([v if type(v) is float else v.score for v in scores.values()])  # type: ignore[union-attr]
+    for layout, (rows, cells) in layouts.items():
+        if layout:
+            values[np.ix_(rows, [column[crit] for crit in layout])] = cells
     return ScoreTable(ids, criteria.ids, values, frozenset(per_item))
 
 

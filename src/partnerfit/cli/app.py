@@ -182,7 +182,7 @@ def score(
     """Score and rank the candidates of FILE."""
     from partnerfit.engine import score as run_score
     from partnerfit.loading import load
-    from partnerfit.render import RenderOptions, render_bytes
+    from partnerfit.render import RenderOptions, render_chunks
 
     overrides = _parse_weights(weight or [])
     with core_errors():
@@ -204,7 +204,7 @@ def score(
         width=terminal_width() if to_terminal else 100,
     )
     inputs = [file, *([project.criteria.path] if project.criteria.path else [])]
-    write_output(render_bytes(result, fmt.value, options), output, inputs)
+    write_output(render_chunks(result, fmt.value, options), output, inputs)
     _KEEP_ALIVE.append((project, result))
 
 

@@ -70,17 +70,23 @@ def core_errors() -> Iterator[None]:
         raise fail(str(exc)) from None
 
 
-def write_output(content: str | bytes, output: Path | None, inputs: Iterable[Path] = (), *, label: str = "-o") -> None:
+def write_output(
+    content: str | bytes | Iterable[bytes], output: Path | None, inputs: Iterable[Path] = (), *, label: str = "-o"
+) -> None:
     """Write to stdout, or atomically to ``output`` (never over an input file).
 
     A regular file is replaced atomically (a temporary file in the same folder, renamed into
     place, with the permissions a new file would get); a device or pipe such as /dev/null is
     written in place.
     """
-    data = content.encode("utf-8") if isinstance(content, str) else content
+    data: Iterable[bytes] = (
+        [content.encode("utf-8")]
+        if isinstance(content, str)
+        else ([content] if isinstance(content, bytes) else content)
+    )
     if output is None or str(output) == "-":
         sys.stdout.flush()
-        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.writelines(data)
         sys.stdout.buffer.flush()
         return
     target = output.resolve()
@@ -97,18 +103,21 @@ def write_output(content: str | bytes, output: Path | None, inputs: Iterable[Pat
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            stream.writelines(data)
         os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, target)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
         raise fail(f"cannot write {output}: {exc.strerror or exc}") from None
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)  # a half-written result never replaces the target
+        raise
 
 
-def _write_in_place(target: Path, data: bytes, shown: Path) -> None:
+def _write_in_place(target: Path, data: Iterable[bytes], shown: Path) -> None:
     try:
         with target.open("wb") as stream:
-            stream.write(data)
+            stream.writelines(data)
     except OSError as exc:
         raise fail(f"cannot write {shown}: {exc.strerror or exc}") from None
 

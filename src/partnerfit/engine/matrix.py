@@ -128,4 +128,6 @@ def _exclusions(
                     notes[i].append(unanswered)
     for i in np.flatnonzero(missing.all(axis=1)).tolist():
         reasons[i].append(Reason("no_scores"))
-    return tuple(map(tuple, reasons)), tuple(map(tuple, notes))
+    # equal tuples shared: renderers then turn each distinct set of notes into text once
+    shared: dict[tuple[Reason, ...], tuple[Reason, ...]] = {}
+    return tuple(map(tuple, reasons)), tuple(shared.setdefault(tuple(n), tuple(n)) for n in notes)

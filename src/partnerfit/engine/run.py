@@ -13,7 +13,8 @@ from partnerfit.errors import MethodError, MissingScoreError
 from partnerfit.gcpause import paused_gc
 from partnerfit.loading import Project
 from partnerfit.models import MissingPolicy
-from partnerfit.result import CandidateResult, Result
+from partnerfit.ranking_view import LazyRanking, RankingColumns
+from partnerfit.result import Result
 from partnerfit.rows import RowTable
 
 Method = Callable[[DecisionMatrix, str], MethodOutput]
@@ -55,7 +56,7 @@ def assemble(
     aggregate: str,
     missing: str,
 ) -> Result:
-    """Rank eligible candidates and build one CandidateResult per row."""
+    """Rank eligible candidates; the entries stay columns until a renderer reads them."""
     ids = matrix.ids
     scores = output.score.tolist()
     eligible = [not reasons for reasons in matrix.reasons]
@@ -66,46 +67,39 @@ def assemble(
     group_ids = tuple(g.id for g in criteria.groups)
     groups = group_scores(matrix, output)
     group_matrix = np.column_stack([groups[g] for g in group_ids]) if group_ids else np.empty((len(ids), 0))
-    rows = RowTable(crit_ids, matrix.values, gaps="none")
-    parts = RowTable(crit_ids, np.where(output.counted, output.contributions, np.nan), gaps="drop")
-    group_rows = RowTable(group_ids, group_matrix, gaps="none")
     spread = RowTable(crit_ids, matrix.spread, gaps="drop")
     half_range = np.array([(c.high - c.low) / 2 for c in criteria.criteria])
     with np.errstate(invalid="ignore"):
         flagged = matrix.spread >= half_range
-    any_spread = spread.has_value
-    method_values = output.value.tolist()
-    coverage = output.coverage.tolist()
+    disagreement = {
+        i: tuple(crit_ids[j] for j in np.flatnonzero(flagged[i]).tolist())
+        for i in np.flatnonzero(flagged.any(axis=1)).tolist()
+    }
     candidates = project.file.candidates
-    no_flags: tuple[str, ...] = ()
-    entries = []
-    for i, rank in [*placed, *((i, None) for i in excluded)]:
-        candidate = candidates[ids[i]]
-        flags = tuple(crit_ids[j] for j in np.flatnonzero(flagged[i]).tolist()) if any_spread[i] else no_flags
-        entries.append(
-            CandidateResult(  # positional: 100,000 of these are built for a large file
-                ids[i],
-                candidate.name or ids[i],
-                rank,
-                scores[i],
-                method_values[i],
-                coverage[i],
-                matrix.reasons[i],
-                group_rows.row(i),
-                parts.row(i),
-                rows.row(i),
-                spread.row(i),
-                flags,
-                matrix.notes[i],
-                matrix.assessors[i],
-                candidate.type,
-            )
-        )
+    models = [candidates[cid] for cid in ids]
+    columns = RankingColumns(
+        order=[i for i, _ in placed] + excluded,
+        ranks=[rank for _, rank in placed] + [None] * len(excluded),
+        ids=ids,
+        names=[m.name or cid for m, cid in zip(models, ids, strict=True)],
+        kinds=[m.type for m in models],
+        scores=scores,
+        values=output.value.tolist(),
+        coverage=output.coverage.tolist(),
+        reasons=matrix.reasons,
+        notes=matrix.notes,
+        assessors=matrix.assessors,
+        disagreement=disagreement,
+        groups=RowTable(group_ids, group_matrix, gaps="none"),
+        contributions=RowTable(crit_ids, np.where(output.counted, output.contributions, np.nan), gaps="drop"),
+        inputs=RowTable(crit_ids, matrix.values, gaps="none"),
+        spread=spread,
+    )
     file = project.file
     return Result(
         method,
         criteria,
-        tuple(entries),
+        LazyRanking(columns),
         missing,
         aggregate,
         project.path,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from partnerfit.gcpause import paused_gc
@@ -27,15 +28,24 @@ def render(result: Result, fmt: str, options: RenderOptions | None = None) -> st
         return _render(result, fmt, options)
 
 
-def render_bytes(result: Result, fmt: str, options: RenderOptions | None = None) -> bytes:
-    """The result in ``fmt`` as UTF-8 bytes (JSON skips a decode/encode round trip)."""
+def render_chunks(result: Result, fmt: str, options: RenderOptions | None = None) -> Iterator[bytes]:
+    """The result in ``fmt`` as UTF-8 pieces, to write one after the other.
+
+    JSON comes in chunks of entries, so a large result is never held whole as one string.
+    """
     options = options or RenderOptions()
     if fmt == "json":
-        from partnerfit.render.json import json_bytes
+        from partnerfit.render.json import json_chunks
 
         with paused_gc():
-            return json_bytes(result, options)
-    return render(result, fmt, options).encode("utf-8")
+            yield from json_chunks(result, options)
+        return
+    yield render(result, fmt, options).encode("utf-8")
+
+
+def render_bytes(result: Result, fmt: str, options: RenderOptions | None = None) -> bytes:
+    """The result in ``fmt`` as UTF-8 bytes."""
+    return b"".join(render_chunks(result, fmt, options))
 
 
 def _render(result: Result, fmt: str, options: RenderOptions) -> str:

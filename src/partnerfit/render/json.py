@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import orjson
 
 from partnerfit.render import RenderOptions
@@ -11,8 +13,8 @@ CHUNK = 2000
 _BETWEEN = b'},{"rank":'
 
 
-def json_bytes(result: Result, options: RenderOptions) -> bytes:
-    """The document as UTF-8: top-level keys indented, then one ranking entry per line.
+def json_chunks(result: Result, options: RenderOptions) -> Iterator[bytes]:
+    """The document as UTF-8 pieces: top-level keys indented, then one ranking entry per line.
 
     Entries are encoded by orjson in chunks (a large result never holds every entry as a dict at
     once) and split one per line at the only place ``},{"rank":`` can occur, between two entries
@@ -22,15 +24,20 @@ def json_bytes(result: Result, options: RenderOptions) -> bytes:
     header = orjson.dumps(result.header_dict(), option=orjson.OPT_INDENT_2)
     entries = result.entries(options.top)
     if not entries:
-        return header[:-2] + b',\n  "ranking": []\n}\n'
-    parts = [header[:-2], b',\n  "ranking": [\n    ']
+        yield header[:-2] + b',\n  "ranking": []\n}\n'
+        return
+    yield header[:-2] + b',\n  "ranking": [\n    '
+    fast = getattr(entries, "entry_dicts", None)  # a lazy ranking builds dicts from its columns
     for start in range(0, len(entries), CHUNK):
-        if start:
-            parts.append(b",\n    ")
-        encoded = orjson.dumps([entry.to_dict() for entry in entries[start : start + CHUNK]])
-        parts.append(encoded[1:-1].replace(_BETWEEN, b'},\n    {"rank":'))
-    parts.append(b"\n  ]\n}\n")
-    return b"".join(parts)
+        chunk = fast(start, start + CHUNK) if fast else [e.to_dict() for e in entries[start : start + CHUNK]]
+        encoded = orjson.dumps(chunk)[1:-1].replace(_BETWEEN, b'},\n    {"rank":')
+        yield (b",\n    " + encoded) if start else encoded
+    yield b"\n  ]\n}\n"
+
+
+def json_bytes(result: Result, options: RenderOptions) -> bytes:
+    """The whole document as UTF-8."""
+    return b"".join(json_chunks(result, options))
 
 
 def render_json(result: Result, options: RenderOptions) -> str:
