@@ -145,6 +145,7 @@ def score(
         typer.Option(
             "--criteria",
             "-c",
+            metavar="NAME|PATH",
             help="Built-in set name or criteria file path (overrides the file's).",
         ),
     ] = None,
@@ -155,6 +156,7 @@ def score(
             "--top",
             "-n",
             min=1,
+            metavar="N",
             help=f"Show only the first N ranked candidates (the table shows {TABLE_ROWS} at most unless --top is given).",
         ),
     ] = None,
@@ -172,11 +174,13 @@ def score(
     method: Annotated[MethodName, typer.Option("--method", "-m", help="Scoring method.")] = MethodName.wsm,
     weight: Annotated[
         list[str] | None,
-        typer.Option("--weight", "-w", help="What-if weight override ID=NUMBER (repeatable)."),
+        typer.Option("--weight", "-w", metavar="ID=NUMBER", help="What-if weight override ID=NUMBER (repeatable)."),
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write the result to this file (atomically) instead of stdout."),
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write the result to this file (atomically) instead of stdout."
+        ),
     ] = None,
 ) -> None:
     """Score and rank the candidates of FILE."""
@@ -222,7 +226,7 @@ def check(
             exists=True,
             dir_okay=False,
             readable=True,
-            metavar="FILE...",
+            metavar="FILE",
             help="Candidates or criteria files.",
         ),
     ],
@@ -232,6 +236,7 @@ def check(
         typer.Option(
             "--criteria",
             "-c",
+            metavar="NAME|PATH",
             help="Check candidates against this criteria set instead of the one they name.",
         ),
     ] = None,

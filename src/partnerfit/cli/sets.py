@@ -52,7 +52,7 @@ def init(
     path: Annotated[Path, typer.Argument(help="Where to write the starter file.")] = Path("candidates.yaml"),
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     criteria: Annotated[
-        str, typer.Option("--criteria", "-c", help="Built-in set or criteria file to start from.")
+        str, typer.Option("--criteria", "-c", metavar="NAME|PATH", help="Built-in set or criteria file to start from.")
     ] = "partnership",
     lang: Annotated[Lang, typer.Option("--lang", "-l", help="Language of the comments.")] = Lang.en,
 ) -> None:
