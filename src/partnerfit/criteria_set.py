@@ -14,8 +14,10 @@ from partnerfit.models import (
     Gate,
     Label,
     MissingPolicy,
+    Preference,
     label_text,
 )
+from partnerfit.weighting import WeightOrigin, derive
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +36,7 @@ class ResolvedCriterion:
     levels: Mapping[str, Label] = field(default_factory=dict)
     minimum: float | None = None
     maximum: float | None = None
+    preference: Preference | None = None
 
     def text(self, lang: str) -> str:
         """The criterion's label in ``lang`` (its id when it has no label)."""
@@ -76,6 +79,7 @@ class CriteriaSet:
     title: Label | None = None
     overrides: Mapping[str, float] = field(default_factory=dict)
     path: Path | None = None  # the criteria file read, when it is not built in or inline
+    origins: tuple[WeightOrigin, ...] = ()  # how each set of sibling weights was obtained
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -138,6 +142,7 @@ def resolve(model: CriteriaFile, name: str, source: str) -> CriteriaSet:
                     c.levels,
                     c.minimum,
                     c.maximum,
+                    c.preference,
                 )
             )
         if group_id is not None and model.groups is not None:
@@ -145,8 +150,21 @@ def resolve(model: CriteriaFile, name: str, source: str) -> CriteriaSet:
             groups.append(ResolvedGroup(group_id, g.weight, 0.0, tuple(members), g.label, g.short))
     group_weights = {g.id: g.weight for g in groups}
     raw = {c.id: c.weight for c in criteria}
+    origins = _origins(model, group_weights, raw)
+    for origin in origins:
+        if origin.method != "direct":  # derived weights replace the ones written on the items
+            (raw if origin.scope or not groups else group_weights).update(origin.weights)
     flat, grouped = _effective(tuple(criteria), tuple(groups), group_weights, raw)
-    return CriteriaSet(model.name or name, source, model.missing, flat, grouped, model.gates, model.title)
+    resolved = CriteriaSet(model.name or name, source, model.missing, flat, grouped, model.gates, model.title)
+    return replace(resolved, origins=origins)
+
+
+def _origins(model: CriteriaFile, group_weights: dict[str, float], raw: dict[str, float]) -> tuple[WeightOrigin, ...]:
+    if model.groups is None:
+        return (derive(model.weighting, list(raw), raw, ""),)
+    top = derive(model.weighting, list(group_weights), group_weights, "")
+    inner = tuple(derive(g.weighting, list(g.criteria), raw, gid) for gid, g in model.groups.items())
+    return (top, *inner)
 
 
 def _effective(

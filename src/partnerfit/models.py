@@ -79,6 +79,88 @@ def _check_scale(value: Any) -> Any:
 ScaleBounds = Annotated[list[Number], BeforeValidator(_check_scale)]
 
 
+PreferenceKind = Literal["usual", "u-shape", "v-shape", "level", "linear", "gaussian"]
+_PREFERENCE_NEEDS = {
+    "usual": (),
+    "u-shape": ("q",),
+    "v-shape": ("p",),
+    "level": ("q", "p"),
+    "linear": ("q", "p"),
+    "gaussian": ("s",),
+}
+Threshold = Annotated[float, Strict(), AllowInfNan(False), Field(ge=0)]
+
+
+class Preference(_Model):
+    """PROMETHEE preference function of a criterion; thresholds in the criterion's scale units."""
+
+    type: PreferenceKind = "usual"
+    q: Threshold | None = None
+    p: Threshold | None = None
+    s: Annotated[float, Strict(), AllowInfNan(False), Field(gt=0)] | None = None
+
+    @model_validator(mode="after")
+    def _thresholds(self) -> Preference:
+        needed = _PREFERENCE_NEEDS[self.type]
+        missing = [name for name in needed if getattr(self, name) is None]
+        extra = [name for name in ("q", "p", "s") if name not in needed and getattr(self, name) is not None]
+        if missing or extra:
+            wanted = ", ".join(needed) if needed else "no threshold"
+            raise PydanticCustomError(
+                "preference_thresholds",
+                f"a {self.type!r} preference function takes {wanted}",
+                {"at": (missing or extra)[0]},
+            )
+        if self.q is not None and self.p is not None and self.q > self.p:
+            raise PydanticCustomError("preference_order", f"q ({self.q:g}) must not exceed p ({self.p:g})", {"at": "q"})
+        return self
+
+
+def _saaty_value(value: Any) -> Any:
+    if isinstance(value, str) and "/" in value:
+        top, _, bottom = value.partition("/")
+        try:
+            value = float(top) / float(bottom)
+        except (ValueError, ZeroDivisionError):
+            raise PydanticCustomError("saaty", 'a comparison is a number from 1/9 to 9, such as 3 or "1/3"') from None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 1 / 9 - 1e-9 <= value <= 9 + 1e-9:
+        raise PydanticCustomError(
+            "saaty", 'a comparison is a number from 1/9 to 9 (Saaty\'s scale), such as 3 or "1/3"'
+        )
+    return float(value)
+
+
+SaatyValue = Annotated[float, BeforeValidator(_saaty_value)]
+
+
+class Weighting(_Model):
+    """How sibling weights are derived: given directly, from AHP comparisons, or from a rank order."""
+
+    method: Literal["direct", "ahp", "roc", "rank_sum"]
+    comparisons: list[tuple[Id, Id, SaatyValue]] | None = None
+    order: Annotated[list[Id], Field(min_length=1)] | None = None
+
+    @model_validator(mode="after")
+    def _inputs(self) -> Weighting:
+        if self.method == "ahp" and not self.comparisons:
+            raise PydanticCustomError(
+                "weighting", "AHP weighting lists its 'comparisons': [[a, b, 3], ...]", {"at": "method"}
+            )
+        if self.method in ("roc", "rank_sum") and not self.order:
+            raise PydanticCustomError(
+                "weighting", f"{self.method} weighting lists the 'order', most important first", {"at": "method"}
+            )
+        if self.method != "ahp" and self.comparisons is not None:
+            raise PydanticCustomError(
+                "weighting", "'comparisons' belong to AHP weighting (method: ahp)", {"at": "comparisons"}
+            )
+        if self.method not in ("roc", "rank_sum") and self.order is not None:
+            raise PydanticCustomError(
+                "weighting", "'order' belongs to rank-order weighting (method: roc or rank_sum)", {"at": "order"}
+            )
+        return self
+
+
 class Criterion(_Model):
     """One weighted criterion, scored on its own scale."""
 
@@ -91,6 +173,7 @@ class Criterion(_Model):
     levels: dict[str, Label] = Field(default_factory=dict)
     minimum: Number | None = None
     maximum: Number | None = None
+    preference: Preference | None = None
 
 
 class Group(_Model):
@@ -100,6 +183,7 @@ class Group(_Model):
     short: Label | None = None
     description: Label | None = None
     weight: Weight = 1.0
+    weighting: Weighting | None = None
     criteria: Annotated[dict[Id, Criterion], Field(min_length=1)]
 
 
@@ -122,6 +206,7 @@ class CriteriaFile(_Model):
     missing: MissingPolicy = "ignore"
     groups: Annotated[dict[Id, Group], Field(min_length=1)] | None = None
     criteria: Annotated[dict[Id, Criterion], Field(min_length=1)] | None = None
+    weighting: Weighting | None = None
     gates: dict[Id, Gate] = Field(default_factory=dict)
 
     @model_validator(mode="after")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, overload
 
 from partnerfit.result import CandidateResult, Reason, entry_dict
@@ -19,8 +19,8 @@ class RankingColumns:
     ids: tuple[str, ...]
     names: list[str]
     kinds: list[str | None]
-    scores: list[float]
-    values: list[float]
+    scores: list[float | None]
+    values: list[float | None]
     coverage: list[float]
     reasons: tuple[tuple[Reason, ...], ...]
     notes: tuple[tuple[Reason, ...], ...]
@@ -30,6 +30,7 @@ class RankingColumns:
     contributions: RowTable
     inputs: RowTable
     spread: RowTable
+    details: Mapping[str, list[float | None]] = field(default_factory=dict)
 
 
 class LazyRanking(Sequence[CandidateResult]):
@@ -88,9 +89,10 @@ class LazyRanking(Sequence[CandidateResult]):
             c.notes[i],
             c.assessors[i],
             c.kinds[i],
+            {name: column[i] for name, column in c.details.items()},
         )
 
-    def summary(self) -> Iterator[tuple[int | None, float, str]]:
+    def summary(self) -> Iterator[tuple[int | None, float | None, str]]:
         """(rank, score, id) of each entry, in listing order."""
         c = self._columns
         for position in self._positions:
@@ -120,7 +122,7 @@ class LazyRanking(Sequence[CandidateResult]):
                 c.notes[i],
                 c.assessors[i],
                 c.kinds[i],
-                {},
+                {name: column[i] for name, column in c.details.items()},
             )
             for k, (position, i) in enumerate(zip(positions, rows, strict=True))
         ]

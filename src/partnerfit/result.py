@@ -55,8 +55,8 @@ class CandidateResult:
     id: str
     name: str
     rank: int | None
-    score: float
-    value: float
+    score: float | None  # None: excluded before a method that compares candidates ran
+    value: float | None
     coverage: float
     reasons: tuple[Reason, ...]
     groups: Mapping[str, float | None]
@@ -67,7 +67,7 @@ class CandidateResult:
     notes: tuple[Reason, ...] = ()
     assessors: int = 1
     type: str | None = None
-    details: Mapping[str, float] = field(default_factory=dict)
+    details: Mapping[str, float | None] = field(default_factory=dict)
 
     @property
     def excluded(self) -> bool:
@@ -115,8 +115,8 @@ def entry_dict(
     rank: int | None,
     candidate_id: str,
     name: str,
-    score: float,
-    value: float,
+    score: float | None,
+    value: float | None,
     coverage: float,
     reasons: tuple[Reason, ...],
     groups: dict[str, Any],
@@ -127,7 +127,7 @@ def entry_dict(
     notes: tuple[Reason, ...],
     assessors: int,
     kind: str | None,
-    details: Mapping[str, float],
+    details: Mapping[str, float | None],
 ) -> dict[str, Any]:
     """One JSON ``ranking`` entry: the single definition of its keys and their order."""
     entry: dict[str, Any] = {
@@ -167,16 +167,17 @@ class Result:
     title: str | None = None
     objective: str | None = None
     version: str = __version__
+    method_details: Mapping[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         summary = self._summary()
         ranked = [(rank, score, cid) for rank, score, cid in summary if rank is not None]
         if any(rank is None for rank, _, _ in summary[: len(ranked)]):
             raise ValueError("ranked candidates must precede excluded ones")
-        previous: tuple[int | None, float, str] | None = None
+        previous: tuple[int | None, float | None, str] | None = None
         for position, (rank, score, cid) in enumerate(ranked, start=1):
             if previous is not None and rank == previous[0]:
-                if abs(previous[1] - score) > 2 * TIE_TOLERANCE:
+                if abs((previous[1] or 0.0) - (score or 0.0)) > 2 * TIE_TOLERANCE:
                     raise ValueError(f"{cid!r} shares rank {rank} without a tied score")
             elif rank != position:
                 raise ValueError(f"rank of {cid!r} is {rank}, expected {position}")
@@ -186,10 +187,10 @@ class Result:
             raise ValueError(f"effective weights sum to {total}, not 1")
 
     @cached_property
-    def _listing(self) -> list[tuple[int | None, float, str]]:
+    def _listing(self) -> list[tuple[int | None, float | None, str]]:
         return self._summary()
 
-    def _summary(self) -> list[tuple[int | None, float, str]]:
+    def _summary(self) -> list[tuple[int | None, float | None, str]]:
         """(rank, score, id) in listing order, without building entries a lazy ranking defers."""
         fast = getattr(self.ranking, "summary", None)
         return list(fast()) if fast is not None else [(c.rank, c.score, c.id) for c in self.ranking]
@@ -239,6 +240,7 @@ class Result:
             "ties": self.ties,
             "title": self.title,
             "objective": self.objective,
+            **({"method_details": dict(self.method_details)} if self.method_details else {}),
         }
 
     def entries(self, top: int | None = None) -> Sequence[CandidateResult]:

@@ -9,7 +9,8 @@ from partnerfit.criteria_set import CriteriaSet
 from partnerfit.document import Document
 from partnerfit.errors import Diagnostic
 from partnerfit.messages import did_you_mean
-from partnerfit.models import Candidate, CriteriaFile, Criterion, MissingPolicy, ScoreEntry
+from partnerfit.models import Candidate, CriteriaFile, Criterion, MissingPolicy, ScoreEntry, Weighting
+from partnerfit.weighting import AHP_CR_LIMIT, derive, weighting_problems
 
 
 def check_criteria(model: CriteriaFile, doc: Document, prefix: Sequence[str | int] = ()) -> list[Diagnostic]:
@@ -74,7 +75,56 @@ def check_criteria(model: CriteriaFile, doc: Document, prefix: Sequence[str | in
                             severity="warning",
                         )
                     )
+            preference = criterion.preference
+            if preference is not None and max(preference.q or 0, preference.p or 0) > high - low:
+                found.append(
+                    doc.diagnostic(
+                        (*loc, "preference"),
+                        f"a threshold exceeds the scale's range ({high - low:g}): no difference can reach it",
+                        severity="warning",
+                    )
+                )
+    return found + check_weighting(model, doc, prefix)
+
+
+def check_weighting(model: CriteriaFile, doc: Document, prefix: Sequence[str | int] = ()) -> list[Diagnostic]:
+    """AHP comparisons and rank orders name the right items; warn when AHP judgements are inconsistent."""
+    scopes: list[tuple[tuple[str | int, ...], Weighting | None, dict[str, Any], str]] = []
+    if model.groups:
+        scopes.append(((*prefix,), model.weighting, model.groups, ""))
+        scopes += [((*prefix, "groups", gid), g.weighting, g.criteria, gid) for gid, g in model.groups.items()]
+    else:
+        scopes.append(((*prefix,), model.weighting, model.criteria or {}, ""))
+    found: list[Diagnostic] = []
+    for where, weighting, items, scope in scopes:
+        if weighting is None or weighting.method == "direct":
+            continue
+        problems = weighting_problems(weighting, list(items))
+        found += [doc.diagnostic((*where, "weighting", *at), message) for at, message in problems]
+        written = [name for name, item in items.items() if "weight" in item.model_fields_set]
+        if written:
+            found.append(
+                doc.diagnostic(
+                    (*where, "weighting", "method"),
+                    f"'weight' written on {', '.join(written)} is ignored: {weighting.method} derives these weights",
+                    severity="warning",
+                )
+            )
+        if problems or weighting.method != "ahp":
+            continue
+        origin = derive(weighting, list(items), {}, scope)
+        if origin.inconsistent:
+            culprits = "; ".join(
+                f"{j.first} vs {j.second}: given {_saaty(j.given)}, the weights imply {_saaty(j.implied)}"
+                for j in origin.worst[:3]
+            )
+            message = f"AHP judgements are inconsistent: CR = {origin.cr:.3f} > {AHP_CR_LIMIT:.2f}; most responsible: {culprits}"
+            found.append(doc.diagnostic((*where, "weighting", "comparisons"), message, severity="warning"))
     return found
+
+
+def _saaty(value: float) -> str:
+    return f"{value:.2f}" if value >= 1 else f"1/{1 / value:.2f}"
 
 
 def _as_number(text: str) -> float | None:

@@ -7,8 +7,10 @@ from collections.abc import Callable, Mapping
 import numpy as np
 
 from partnerfit.engine.matrix import Aggregate, DecisionMatrix, build_matrix
+from partnerfit.engine.output import MethodOptions, MethodOutput
 from partnerfit.engine.ranking import competition_ranks
-from partnerfit.engine.wsm import MethodOutput, group_scores, wsm
+from partnerfit.engine.relative import RELATIVE_METHODS
+from partnerfit.engine.wsm import group_scores, wsm
 from partnerfit.errors import MethodError, MissingScoreError
 from partnerfit.gcpause import paused_gc
 from partnerfit.loading import Project
@@ -17,8 +19,14 @@ from partnerfit.ranking_view import LazyRanking, RankingColumns
 from partnerfit.result import Result
 from partnerfit.rows import RowTable
 
-Method = Callable[[DecisionMatrix, str], MethodOutput]
-METHODS: dict[str, Method] = {"wsm": wsm}
+Method = Callable[[DecisionMatrix, MethodOptions], MethodOutput]
+
+
+def _wsm(matrix: DecisionMatrix, options: MethodOptions) -> MethodOutput:
+    return wsm(matrix, options.missing)
+
+
+METHODS: dict[str, Method] = {"wsm": _wsm, **RELATIVE_METHODS}
 
 
 def score(
@@ -27,16 +35,23 @@ def score(
     method: str = "wsm",
     aggregate: Aggregate = "mean",
     missing: MissingPolicy | None = None,
+    vikor_v: float = 0.5,
 ) -> Result:
-    """Score and rank every candidate of ``project`` with ``method``."""
+    """Score and rank every candidate of ``project`` with ``method``.
+
+    Knock-outs and gates exclude candidates before a method runs; methods that compare candidates
+    with each other (all but wsm) need every score, unless ``missing="worst"``.
+    """
     if method not in METHODS:
         raise MethodError(f"unknown method {method!r}; available: {', '.join(METHODS)}")
+    if not 0.0 <= vikor_v <= 1.0:
+        raise MethodError(f"vikor_v is a weight between 0 and 1; found {vikor_v:g}")
     policy = missing or project.missing
     with paused_gc():
         matrix = build_matrix(project.file.candidates, project.criteria, aggregate, project.table)
         if policy == "error":
             _require_complete(matrix)
-        output = METHODS[method](matrix, policy)
+        output = METHODS[method](matrix, MethodOptions(policy, vikor_v))
         return assemble(project, matrix, output, method=method, aggregate=aggregate, missing=policy)
 
 
@@ -58,14 +73,16 @@ def assemble(
 ) -> Result:
     """Rank eligible candidates; the entries stay columns until a renderer reads them."""
     ids = matrix.ids
-    scores = output.score.tolist()
+    scores: list[float | None] = [x if x == x else None for x in output.score.tolist()]  # NaN: not scored
     eligible = [not reasons for reasons in matrix.reasons]
-    placed = competition_ranks(ids, scores, eligible)
-    excluded = sorted((i for i in range(len(ids)) if not eligible[i]), key=lambda i: (-scores[i], ids[i]))
+    placed = competition_ranks(ids, [x if x is not None else 0.0 for x in scores], eligible)
+    excluded = sorted(
+        (i for i in range(len(ids)) if not eligible[i]), key=lambda i: (scores[i] is None, -(scores[i] or 0.0), ids[i])
+    )
     criteria = matrix.criteria
     crit_ids = criteria.ids
     group_ids = tuple(g.id for g in criteria.groups)
-    groups = group_scores(matrix, output)
+    groups = group_scores(matrix, missing)
     group_matrix = np.column_stack([groups[g] for g in group_ids]) if group_ids else np.empty((len(ids), 0))
     spread = RowTable(crit_ids, matrix.spread, gaps="drop")
     half_range = np.array([(c.high - c.low) / 2 for c in criteria.criteria])
@@ -84,7 +101,7 @@ def assemble(
         names=[m.name or cid for m, cid in zip(models, ids, strict=True)],
         kinds=[m.type for m in models],
         scores=scores,
-        values=output.value.tolist(),
+        values=[x if x == x else None for x in output.value.tolist()],
         coverage=output.coverage.tolist(),
         reasons=matrix.reasons,
         notes=matrix.notes,
@@ -94,6 +111,7 @@ def assemble(
         contributions=RowTable(crit_ids, np.where(output.counted, output.contributions, np.nan), gaps="drop"),
         inputs=RowTable(crit_ids, matrix.values, gaps="none"),
         spread=spread,
+        details={name: [x if x == x else None for x in column.tolist()] for name, column in output.details.items()},
     )
     file = project.file
     return Result(
@@ -105,9 +123,10 @@ def assemble(
         project.path,
         file.title,
         file.objective,
+        method_details=dict(output.summary),
     )
 
 
-def scores_by_id(result: Result) -> Mapping[str, float]:
+def scores_by_id(result: Result) -> Mapping[str, float | None]:
     """Each candidate's score, by id (a convenience for tests and analyses)."""
     return {c.id: c.score for c in result.ranking}

@@ -2,22 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 
 from partnerfit.engine.matrix import DecisionMatrix, FloatArray
-
-
-@dataclass(frozen=True)
-class MethodOutput:
-    """What a method returns: a 0–100 score (higher is better), its own figure, per-criterion parts."""
-
-    score: FloatArray
-    value: FloatArray
-    contributions: FloatArray
-    counted: np.ndarray
-    coverage: FloatArray
+from partnerfit.engine.output import MethodOutput
 
 
 def normalise(matrix: DecisionMatrix) -> FloatArray:
@@ -49,10 +37,11 @@ def wsm(matrix: DecisionMatrix, missing: str) -> MethodOutput:
     return MethodOutput(score, score, parts, counted, coverage(matrix))
 
 
-def group_scores(matrix: DecisionMatrix, output: MethodOutput) -> dict[str, FloatArray]:
-    """Each group's own 0–100 score (NaN when none of its criteria counts)."""
+def group_scores(matrix: DecisionMatrix, missing: str) -> dict[str, FloatArray]:
+    """Each group's own 0–100 score on the criteria's scales, whatever the method (NaN when none counts)."""
     index = {cid: j for j, cid in enumerate(matrix.criteria.ids)}
-    w = np.where(output.counted, matrix.weights, 0.0)
+    counted = np.ones(matrix.values.shape, dtype=bool) if missing == "worst" else ~np.isnan(matrix.values)
+    w = np.where(counted, matrix.weights, 0.0)
     v = np.nan_to_num(normalise(matrix))
     result = {}
     for group in matrix.criteria.groups:

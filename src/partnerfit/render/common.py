@@ -28,7 +28,7 @@ def score_digits(entries: Sequence[CandidateResult]) -> int:
     """Decimals needed so that candidates with different ranks never show the same score."""
     for digits in (1, 2, 3):
         shown: dict[str, int | None] = {}
-        if all(shown.setdefault(f"{e.score:.{digits}f}", e.rank) == e.rank for e in entries):
+        if all(shown.setdefault(f"{e.score or 0.0:.{digits}f}", e.rank) == e.rank for e in entries):
             return digits
     return 4
 

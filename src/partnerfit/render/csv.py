@@ -35,7 +35,7 @@ def render_csv(result: Result, options: RenderOptions) -> str:
                 "" if entry.rank is None else entry.rank,
                 entry.id,
                 entry.name,
-                repr(entry.score),
+                _cell(entry.score),
                 repr(entry.coverage),
                 "true" if entry.excluded else "false",
                 "; ".join(r.text() for r in entry.reasons),

@@ -103,8 +103,8 @@ def _ranking_table(result: Result, options: RenderOptions) -> Table:
         )
     digits = score_digits(entries)
     for entry in entries:
-        score = Text(f"{entry.score:{4 + digits}.{digits}f} ")
-        score.append(score_bar(entry.score, bar), style="green")
+        score = Text(f"{entry.score or 0.0:{4 + digits}.{digits}f} ")
+        score.append(score_bar(entry.score or 0.0, bar), style="green")
         name = Text(entry.name)
         if entry.disagreement:
             name.append(" ⚠", style="bold yellow")
