@@ -50,6 +50,21 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "{count} excluded candidates not shown",
         "fr": "{count} candidats exclus non affichés",
     },
+    "compare_nothing": {"en": "no candidate could be ranked", "fr": "aucun candidat n'a pu être classé"},
+    "compare_same_top": {
+        "en": "the top {count} are the same under all {methods} methods",
+        "fr": "les {count} premiers sont les mêmes avec les {methods} méthodes",
+    },
+    "compare_winner_depends": {"en": "the winner depends on the method", "fr": "le premier dépend de la méthode"},
+    "compare_agreement": {
+        "en": "{method} vs wsm: Kendall τ = {tau:.3f}, WS = {ws:.3f}",
+        "fr": "{method} contre wsm : τ de Kendall = {tau:.3f}, WS = {ws:.3f}",
+    },
+    "compare_moved": {
+        "en": "↕ rank moves by more than one place across methods: {names}",
+        "fr": "↕ rang qui varie de plus d'une place selon la méthode : {names}",
+    },
+    "compare_failed": {"en": "{method} could not run: {reason}", "fr": "{method} n'a pas pu être appliquée : {reason}"},
     "and_more_ties": {"en": "and {count} more tie groups", "fr": "et {count} autres groupes ex æquo"},
     "and_more": {"en": "and {count} more", "fr": "et {count} autres"},
     "objective": {"en": "Objective", "fr": "Objectif"},
@@ -59,6 +74,28 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "weighted sum on the criteria's own scales (wsm)",
         "fr": "somme pondérée sur les échelles des critères (wsm)",
     },
+    "wpm": {
+        "en": "weighted product on sum-normalised scores (wpm); score = 100 × P / best P",
+        "fr": "produit pondéré sur notes normalisées par la somme (wpm) ; score = 100 × P / meilleur P",
+    },
+    "topsis": {
+        "en": "TOPSIS, vector normalisation (topsis); score = 100 × closeness C",
+        "fr": "TOPSIS, normalisation vectorielle (topsis) ; score = 100 × proximité C",
+    },
+    "vikor": {
+        "en": "VIKOR, v = {v:g} (vikor); score = 100 × (1 − Q), lower Q is better",
+        "fr": "VIKOR, v = {v:g} (vikor) ; score = 100 × (1 − Q), Q plus bas = mieux",
+    },
+    "promethee": {
+        "en": "PROMETHEE II net flow φ (promethee); score = 50 × (φ + 1)",
+        "fr": "flux net φ de PROMETHEE II (promethee) ; score = 50 × (φ + 1)",
+    },
+    "vikor_conditions": {
+        "en": "VIKOR: acceptable advantage {advantage}, acceptable stability {stability}; compromise set: {compromise}",
+        "fr": "VIKOR : avantage acceptable {advantage}, stabilité acceptable {stability} ; ensemble de compromis : {compromise}",
+    },
+    "yes": {"en": "yes", "fr": "oui"},
+    "no": {"en": "no", "fr": "non"},
     "reason_minimum": {
         "en": "{criterion} {value} < minimum {bound}",
         "fr": "{criterion} {value} < minimum {bound}",

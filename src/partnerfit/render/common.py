@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from partnerfit.i18n import t
 from partnerfit.result import CandidateResult, Result
@@ -60,12 +61,23 @@ def footer_lines(result: Result, lang: str, shown: Sequence[CandidateResult] | N
     if len(ties) > TIE_GROUPS:
         tie_text += f" {t('and_more_ties', lang, count=len(ties) - TIE_GROUPS)}"
     lines = [
-        f"{t('method', lang)}{sep}{t(result.method, lang)}",
+        f"{t('method', lang)}{sep}{t(result.method, lang, **_method_values(result))}",
         f"{t('criteria_set', lang)}{sep}{criteria.name} — {criteria.title_text(lang)}",
         f"{t('weights', lang)}{sep}{weights}",
         f"{t('ties', lang)}{sep}{tie_text} ({t('tie_rule', lang)})",
         f"{t('missing_policy', lang)}{sep}{t('missing_' + result.missing, lang)}",
     ]
+    if result.method == "vikor" and result.method_details:
+        details = result.method_details
+        lines.append(
+            t(
+                "vikor_conditions",
+                lang,
+                advantage=t("yes" if details.get("acceptable_advantage") else "no", lang),
+                stability=t("yes" if details.get("acceptable_stability") else "no", lang),
+                compromise=", ".join(details.get("compromise", [])),
+            )
+        )
     if any(c.assessors > 1 for c in result.ranking):
         lines.append(f"{t('aggregate', lang)}{sep}{t(result.aggregate, lang)}")
     lines += _note_lines(result, entries, lang)
@@ -78,6 +90,10 @@ def footer_lines(result: Result, lang: str, shown: Sequence[CandidateResult] | N
             for entry in flagged
         ]
     return lines
+
+
+def _method_values(result: Result) -> dict[str, Any]:
+    return {"v": result.method_details.get("v", 0.5)} if result.method == "vikor" else {}
 
 
 def _note_lines(result: Result, entries: Sequence[CandidateResult], lang: str, shown: int = 3) -> list[str]:

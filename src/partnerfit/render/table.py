@@ -70,8 +70,12 @@ def render_table(result: Result, options: RenderOptions) -> str:
     shown = result.ranked[: options.top] if options.top is not None else result.ranking
     for line in footer_lines(result, lang, shown):
         console.print(Text(line, style="dim"))
-    # rich pads every line to the full width: trailing spaces only get in the way of a diff
-    return "\n".join(_TRAILING.sub(r"\1", line) for line in buffer.getvalue().split("\n"))
+    return strip_trailing(buffer.getvalue())
+
+
+def strip_trailing(text: str) -> str:
+    """rich pads every line to the full width: trailing spaces only get in the way of a diff."""
+    return "\n".join(_TRAILING.sub(r"\1", line) for line in text.split("\n"))
 
 
 def _ranking_table(result: Result, options: RenderOptions) -> Table:

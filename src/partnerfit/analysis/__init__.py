@@ -1,0 +1,1 @@
+"""Analyses built on the engine: method comparison (and, later, robustness and explanations)."""

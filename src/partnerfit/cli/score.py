@@ -1,0 +1,202 @@
+"""The `score` command: rank the candidates of a file, or compare every method on it."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from partnerfit.cli.common import (
+    EXIT_MISUSE,
+    Lang,
+    color_wanted,
+    core_errors,
+    fail,
+    terminal_width,
+    write_output,
+)
+from partnerfit.errors import InvalidWeightsError
+
+if TYPE_CHECKING:
+    from partnerfit.analysis.compare import MethodComparison
+    from partnerfit.render import RenderOptions
+
+# Objects of a large run are left for the process exit (which skips freeing them) rather than
+# freed one by one when the command returns: about 0.3 s for 100,000 candidates.
+KEEP_ALIVE: list[object] = []
+
+
+TABLE_ROWS = 500  # a terminal table of 100,000 rows takes half a minute and helps nobody
+
+
+def _table_cap(result: object) -> int | None:
+    ranked = len(getattr(result, "ranked", ()))
+    return TABLE_ROWS if ranked > TABLE_ROWS else None
+
+
+class Format(StrEnum):
+    """Output formats of `score`."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class Missing(StrEnum):
+    """What a missing score counts as."""
+
+    ignore = "ignore"
+    worst = "worst"
+    error = "error"
+
+
+class Aggregate(StrEnum):
+    """How several assessors' scores combine."""
+
+    mean = "mean"
+    median = "median"
+
+
+class MethodName(StrEnum):
+    """Scoring methods."""
+
+    wsm = "wsm"
+    wpm = "wpm"
+    topsis = "topsis"
+    vikor = "vikor"
+    promethee = "promethee"
+
+
+def _parse_weights(pairs: list[str]) -> dict[str, float]:
+    weights: dict[str, float] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        try:
+            number = float(value)
+        except ValueError:
+            number = float("nan")
+        if not sep or not name or not number > 0 or number == float("inf"):
+            raise fail(
+                f"--weight {pair!r}: expected ID=NUMBER with a number > 0, such as loyalty=20",
+                EXIT_MISUSE,
+            )
+        weights[name] = number
+    return weights
+
+
+ExistingFile = Annotated[
+    Path,
+    typer.Argument(
+        exists=True,
+        dir_okay=False,
+        readable=True,
+        metavar="FILE",
+        help="A candidates file (YAML, or JSON ending in .json).",
+    ),
+]
+
+
+def score(
+    file: ExistingFile,
+    criteria: Annotated[
+        str | None,
+        typer.Option(
+            "--criteria",
+            "-c",
+            metavar="NAME|PATH",
+            help="Built-in set name or criteria file path (overrides the file's).",
+        ),
+    ] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    top: Annotated[
+        int | None,
+        typer.Option(
+            "--top",
+            "-n",
+            min=1,
+            metavar="N",
+            help=f"Show only the first N ranked candidates (the table shows {TABLE_ROWS} at most unless --top is given).",
+        ),
+    ] = None,
+    lang: Annotated[Lang, typer.Option("--lang", "-l", help="Language of labels and headings.")] = Lang.en,
+    missing: Annotated[
+        Missing | None,
+        typer.Option(
+            "--missing",
+            help="What a missing score counts as (default: the criteria set's, else ignore).",
+        ),
+    ] = None,
+    aggregate: Annotated[
+        Aggregate, typer.Option("--aggregate", help="How several assessors' scores combine.")
+    ] = Aggregate.mean,
+    method: Annotated[MethodName, typer.Option("--method", "-m", help="Scoring method.")] = MethodName.wsm,
+    vikor_v: Annotated[
+        float, typer.Option("--vikor-v", min=0.0, max=1.0, metavar="V", help="VIKOR's weight of the group utility S.")
+    ] = 0.5,
+    compare: Annotated[
+        bool, typer.Option("--compare", help="Rank under every method and show how far the methods agree.")
+    ] = False,
+    weight: Annotated[
+        list[str] | None,
+        typer.Option("--weight", "-w", metavar="ID=NUMBER", help="What-if weight override ID=NUMBER (repeatable)."),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write the result to this file (atomically) instead of stdout."
+        ),
+    ] = None,
+) -> None:
+    """Score and rank the candidates of FILE."""
+    from partnerfit.engine import score as run_score
+    from partnerfit.loading import load
+    from partnerfit.render import RenderOptions, render_chunks
+
+    overrides = _parse_weights(weight or [])
+    with core_errors():
+        try:
+            project = load(file, criteria=criteria, missing=missing.value if missing else None, weights=overrides)
+        except InvalidWeightsError as exc:
+            raise fail(f"--weight: {exc}", EXIT_MISUSE) from None
+        if compare:
+            from partnerfit.analysis.compare import compare_methods
+
+            comparison = compare_methods(
+                project, aggregate=aggregate.value, missing=missing.value if missing else None, vikor_v=vikor_v
+            )
+        else:
+            result = run_score(
+                project,
+                method=method.value,
+                aggregate=aggregate.value,
+                missing=missing.value if missing else None,
+                vikor_v=vikor_v,
+            )
+    to_terminal = output is None or str(output) == "-"
+    options = RenderOptions(
+        lang=lang.value,
+        top=top if top is not None or fmt is not Format.table or compare else _table_cap(result),
+        color=fmt is Format.table and to_terminal and color_wanted(typer.get_text_stream("stdout")),
+        width=terminal_width() if to_terminal else 100,
+    )
+    inputs = [file, *([project.criteria.path] if project.criteria.path else [])]
+    if compare:
+        write_output(_render_comparison(comparison, fmt, options), output, inputs)
+        return
+    write_output(render_chunks(result, fmt.value, options), output, inputs)
+    KEEP_ALIVE.append((project, result))
+
+
+def _render_comparison(comparison: MethodComparison, fmt: Format, options: RenderOptions) -> str:
+    from partnerfit.render import compare as compare_render
+
+    if fmt is Format.json:
+        return compare_render.compare_json(comparison)
+    if fmt is Format.markdown:
+        return compare_render.compare_markdown(comparison, options)
+    if fmt is Format.csv:
+        return compare_render.compare_csv(comparison)
+    return compare_render.compare_table(comparison, options)
