@@ -95,6 +95,21 @@ _TEXTS: dict[str, dict[str, str]] = {
         "fr": "VIKOR : avantage acceptable {advantage}, stabilité acceptable {stability} ; ensemble de compromis : {compromise}",
     },
     "yes": {"en": "yes", "fr": "oui"},
+    "criterion": {"en": "Criterion", "fr": "Critère"},
+    "origin": {"en": "Origin", "fr": "Origine"},
+    "top_level": {"en": "top level", "fr": "niveau supérieur"},
+    "ahp_inconsistent": {
+        "en": "AHP judgements of {scope} are inconsistent (CR = {cr:.3f} > 0.10); revisit: {worst}",
+        "fr": "jugements AHP de {scope} incohérents (CR = {cr:.3f} > 0,10) ; à revoir : {worst}",
+    },
+    "barely_differ": {
+        "en": "⚠ weighted above an equal share, yet the candidates barely differ on: {criteria}",
+        "fr": "⚠ pondéré au-dessus d'une part égale, mais les candidats diffèrent à peine sur : {criteria}",
+    },
+    "weights_legend": {
+        "en": "entropy and CRITIC: what the data of the {candidates} eligible candidates suggest, for information",
+        "fr": "entropie et CRITIC : ce que suggèrent les données des {candidates} candidats retenus, pour information",
+    },
     "no": {"en": "no", "fr": "non"},
     "reason_minimum": {
         "en": "{criterion} {value} < minimum {bound}",

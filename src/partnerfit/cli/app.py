@@ -10,6 +10,7 @@ import typer
 from partnerfit._version import __version__
 from partnerfit.cli import score as score_command
 from partnerfit.cli import sets
+from partnerfit.cli import weights as weights_command
 from partnerfit.cli.common import EXIT_INVALID, Lang, print_diagnostics
 
 app = typer.Typer(
@@ -134,3 +135,12 @@ Examples:
   partnerfit init partners.yaml --force
 """,
 )(sets.init)
+app.command(
+    name="weights",
+    epilog="""\b
+Examples:
+  partnerfit weights candidates.yaml
+  partnerfit weights candidates.yaml --format json
+  partnerfit weights candidates.yaml --criteria my-ahp-criteria.yaml --lang fr
+""",
+)(weights_command.weights)

@@ -1,0 +1,53 @@
+"""The `weights` command: where each weight comes from, and what the data would suggest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from partnerfit.cli.common import Lang, color_wanted, core_errors, terminal_width, write_output
+from partnerfit.cli.score import ExistingFile, Format
+
+
+def weights(
+    file: ExistingFile,
+    criteria: Annotated[
+        str | None,
+        typer.Option(
+            "--criteria",
+            "-c",
+            metavar="NAME|PATH",
+            help="Built-in set name or criteria file path (overrides the file's).",
+        ),
+    ] = None,
+    fmt: Annotated[
+        Format, typer.Option("--format", "-f", help="Output format (csv is not available here).")
+    ] = Format.table,
+    lang: Annotated[Lang, typer.Option("--lang", "-l", help="Language of labels and headings.")] = Lang.en,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write to this file (atomically).")
+    ] = None,
+) -> None:
+    """Show each criterion's weight and where it came from, beside entropy and CRITIC weights of the data."""
+    from partnerfit.analysis.weights_report import weights_report
+    from partnerfit.loading import load
+    from partnerfit.render import RenderOptions
+    from partnerfit.render import weights as render
+
+    with core_errors():
+        report = weights_report(load(file, criteria=criteria))
+    to_terminal = output is None or str(output) == "-"
+    options = RenderOptions(
+        lang=lang.value,
+        color=fmt is Format.table and to_terminal and color_wanted(typer.get_text_stream("stdout")),
+        width=terminal_width() if to_terminal else 100,
+    )
+    if fmt is Format.json:
+        text = render.weights_json(report)
+    elif fmt is Format.markdown:
+        text = render.weights_markdown(report, options)
+    else:
+        text = render.weights_table(report, options)
+    write_output(text, output, [file])
