@@ -67,12 +67,36 @@ def weighting_problems(weighting: Weighting, items: Sequence[str]) -> list[tuple
             elif frozenset((first, second)) in pairs:
                 found.append((("comparisons", index), f"{first!r} and {second!r} are compared twice"))
             pairs.add(frozenset((first, second)))
+        groups = _connected_groups(items, weighting)
+        if not found and len(groups) > 1:
+            parts = " | ".join(", ".join(group) for group in groups)
+            found.append(
+                (("comparisons",), f"the comparisons must link every item to the others; separate groups: {parts}")
+            )
         if not found:
             try:
                 derive(weighting, items, {}, "")
             except ValueError as exc:
                 found.append((("comparisons",), str(exc)))
     return found
+
+
+def _connected_groups(items: Sequence[str], weighting: Weighting) -> list[list[str]]:
+    """The items split into groups linked by comparisons (one group when AHP can weigh them all)."""
+    parent = {name: name for name in items}
+
+    def root(name: str) -> str:
+        while parent[name] != name:
+            name = parent[name]
+        return name
+
+    for first, second, _ in weighting.comparisons or []:
+        if first in parent and second in parent:
+            parent[root(first)] = root(second)
+    groups: dict[str, list[str]] = {}
+    for name in items:
+        groups.setdefault(root(name), []).append(name)
+    return list(groups.values())
 
 
 def derive(weighting: Weighting | None, items: Sequence[str], given: Mapping[str, float], scope: str) -> WeightOrigin:
@@ -90,10 +114,7 @@ def derive(weighting: Weighting | None, items: Sequence[str], given: Mapping[str
     judgements = [(index[a], index[b], value) for a, b, value in weighting.comparisons or []]
     if len(items) == 1:
         return WeightOrigin(scope, "ahp", {items[0]: 1.0}, 0.0, 0.0, 1.0)
-    try:
-        result = mcda_weights.ahp(mcda_weights.pairwise_matrix(len(items), judgements))
-    except ValueError as exc:
-        raise ValueError(_named(str(exc), items)) from None
+    result = mcda_weights.ahp(mcda_weights.pairwise_matrix(len(items), judgements))
     worst = tuple(
         Judgement(items[j.row], items[j.column], j.given, j.implied, j.error)
         for j in result.worst
@@ -101,10 +122,3 @@ def derive(weighting: Weighting | None, items: Sequence[str], given: Mapping[str
     )
     weights = {name: float(w) for name, w in zip(items, np.asarray(result.weights), strict=True)}
     return WeightOrigin(scope, "ahp", weights, result.cr, result.ci, result.lambda_max, worst)
-
-
-def _named(message: str, items: Sequence[str]) -> str:
-    """A message from the maths, with item indices replaced by their ids where it lists them."""
-    for i, name in sorted(enumerate(items), key=lambda pair: -pair[0]):
-        message = message.replace(f"item {i}", repr(name))
-    return message
