@@ -15,6 +15,7 @@ from partnerfit.i18n import t
 from partnerfit.models import label_text
 from partnerfit.render import RenderOptions
 from partnerfit.render.table import make_console
+from partnerfit.weighting import WeightOrigin
 
 
 def criteria_json(criteria: CriteriaSet, lang: str) -> str:
@@ -46,6 +47,10 @@ def criteria_json(criteria: CriteriaSet, lang: str) -> str:
             for c in criteria.criteria
         },
         "gates": {gid: label_text(g.label, lang, gid) for gid, g in criteria.gates.items()},
+        "weighting": [
+            {"scope": o.scope or None, "method": o.method, **({"cr": o.cr} if o.method == "ahp" else {})}
+            for o in criteria.origins
+        ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
@@ -69,17 +74,26 @@ def _criterion_node(c: ResolvedCriterion, lang: str) -> Text:
     return line
 
 
+def _origin(origin: WeightOrigin | None, lang: str) -> str:
+    """`` — weights: AHP, CR 0.043`` when sibling weights are derived rather than written."""
+    if origin is None or origin.method == "direct":
+        return ""
+    how = f"AHP, CR {origin.cr:.3f}" if origin.method == "ahp" else origin.method
+    return f" — {t('weights', lang).lower()}: {how}"
+
+
 def criteria_tree(criteria: CriteriaSet, options: RenderOptions) -> str:
     """Groups and criteria with effective weights, then the gates."""
     lang = options.lang
     buffer = io.StringIO()
     console: Console = make_console(options, buffer)
-    tree = Tree(Text(f"{criteria.title_text(lang)} ({criteria.name})", style="bold"))
+    origins = {o.scope: o for o in criteria.origins}
+    tree = Tree(Text(f"{criteria.title_text(lang)} ({criteria.name}){_origin(origins.get(''), lang)}", style="bold"))
     if criteria.groups:
         for group in criteria.groups:
             branch = tree.add(
                 Text(
-                    f"{group.effective_weight:6.1%}  {group.text(lang)}  ({group.id})",
+                    f"{group.effective_weight:6.1%}  {group.text(lang)}  ({group.id}){_origin(origins.get(group.id), lang)}",
                     style="bold magenta",
                 )
             )
