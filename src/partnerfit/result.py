@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 
+import numpy as np
+
 from partnerfit._version import __version__
 from partnerfit.criteria_set import CriteriaSet
 from partnerfit.i18n import t
@@ -170,18 +172,26 @@ class Result:
     method_details: Mapping[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        summary = self._summary()
-        ranked = [(rank, score, cid) for rank, score, cid in summary if rank is not None]
-        if any(rank is None for rank, _, _ in summary[: len(ranked)]):
+        listing = self._summary()
+        ranks = [rank for rank, _, _ in listing]
+        count = len(ranks) - ranks.count(None)
+        if None in ranks[:count]:
             raise ValueError("ranked candidates must precede excluded ones")
-        previous: tuple[int | None, float | None, str] | None = None
-        for position, (rank, score, cid) in enumerate(ranked, start=1):
-            if previous is not None and rank == previous[0]:
-                if abs((previous[1] or 0.0) - (score or 0.0)) > 2 * TIE_TOLERANCE:
-                    raise ValueError(f"{cid!r} shares rank {rank} without a tied score")
-            elif rank != position:
-                raise ValueError(f"rank of {cid!r} is {rank}, expected {position}")
-            previous = (rank, score, cid)
+        if count:
+            given = np.array(ranks[:count], dtype=float)
+            scores = np.array([score or 0.0 for _, score, _ in listing[:count]])
+            shared = given[1:] == given[:-1]
+            expected = np.arange(1, count + 1, dtype=float)
+            wrong = np.flatnonzero(~np.concatenate(([given[0] == 1], shared | (given[1:] == expected[1:]))))
+            untied = np.flatnonzero(shared & (np.abs(scores[1:] - scores[:-1]) > 2 * TIE_TOLERANCE)) + 1
+            first_wrong = int(wrong[0]) if len(wrong) else count
+            first_untied = int(untied[0]) if len(untied) else count
+            if first_untied < first_wrong:
+                k = first_untied
+                raise ValueError(f"{listing[k][2]!r} shares rank {ranks[k]} without a tied score")
+            if first_wrong < count:
+                k = first_wrong
+                raise ValueError(f"rank of {listing[k][2]!r} is {ranks[k]}, expected {k + 1}")
         total = sum(self.criteria.weights.values())
         if not math.isclose(total, 1.0, abs_tol=1e-9):
             raise ValueError(f"effective weights sum to {total}, not 1")

@@ -215,7 +215,7 @@ def test_unknown_aggregate_is_misuse(invoke):
 
 
 def test_unknown_method_is_misuse(invoke):
-    result = invoke(["score", PACKAGING, "--method", "topsis"])
+    result = invoke(["score", PACKAGING, "--method", "electre"])
     assert result.exit_code == 2
     assert "--method" in result.stderr
 
