@@ -11,7 +11,7 @@ from numpy.typing import NDArray
 from partnerfit.mcda.wsum import check_inputs
 
 TOLERANCE = 1e-9
-"""Slack in the comparisons of Q, S and R, so rounding noise (e.g. from rescaled weights) flips no rule."""
+"""Slack in every comparison of S, R and Q (all in [0, 1]), so rounding noise never flips a rule or a tie."""
 
 
 @dataclass(frozen=True)
@@ -27,8 +27,8 @@ class VikorResult:
 
 
 def _ratio(num: NDArray[np.float64], den: float) -> NDArray[np.float64]:
-    """num / den, or zeros when den == 0 (every candidate ties on that measure)."""
-    if den > 0:
+    """num / den, or zeros when den <= TOLERANCE (every candidate ties on that measure, up to rounding)."""
+    if den > TOLERANCE:
         return num / den
     return np.zeros_like(num)
 
@@ -56,7 +56,9 @@ def vikor(
 
     Degenerate cases (never NaN):
       - a constant criterion (f* == f-) contributes 0 to S and R;
-      - S- == S* (or R- == R*): that term of Q is 0;
+      - S- == S* (or R- == R*), up to TOLERANCE: that term of Q is 0 (S and R lie in [0, 1] since
+        the weights sum to 1; without the slack, sums equal on paper but not in floating point
+        would turn a 1e-17 difference into Q = 0 vs 1);
       - a single candidate: S = R = Q = 0, both conditions True, compromise (0,);
       - all candidates equal: S = R = Q = 0, C1 False, C2 True, compromise = all rows in index order;
       - two candidates: DQ = 1, so C1 holds only if Q = (0, 1), e.g. when one dominates the other.
