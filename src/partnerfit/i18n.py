@@ -50,6 +50,10 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "{count} excluded candidates not shown",
         "fr": "{count} candidats exclus non affichés",
     },
+    "compare_only": {
+        "en": "only {method} could run: nothing to compare",
+        "fr": "seule {method} a pu être appliquée : rien à comparer",
+    },
     "compare_nothing": {"en": "no candidate could be ranked", "fr": "aucun candidat n'a pu être classé"},
     "compare_same_top": {
         "en": "the top {count} are the same under all {methods} methods",
@@ -96,6 +100,8 @@ _TEXTS: dict[str, dict[str, str]] = {
     },
     "yes": {"en": "yes", "fr": "oui"},
     "criterion": {"en": "Criterion", "fr": "Critère"},
+    "entropy": {"en": "entropy", "fr": "entropie"},
+    "group_weights_from": {"en": "group weights: {how}", "fr": "poids des groupes : {how}"},
     "origin": {"en": "Origin", "fr": "Origine"},
     "top_level": {"en": "top level", "fr": "niveau supérieur"},
     "ahp_inconsistent": {

@@ -200,7 +200,8 @@ def diagnostics_from(
     for loc, err in chosen.items():
         full = (*prefix, *loc)
         message = _message(err, model, bool(err.get("union_scalar")))
-        is_key = err["type"] in _KEY_ERRORS or (loc and loc[-1] == "[key]") or bool(err["at"])
+        at_scalar = bool(err["at"]) and not isinstance(_data_at(doc.data, (*prefix, *loc))[0], dict | list)
+        is_key = err["type"] in _KEY_ERRORS or (loc and loc[-1] == "[key]") or (bool(err["at"]) and not at_scalar)
         full = tuple(p for p in full if p != "[key]")
         _, depth = _data_at(doc.data, full)
         shown = full[: max(depth, len(prefix))] if err["type"] != "extra_forbidden" else full

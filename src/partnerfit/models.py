@@ -106,9 +106,10 @@ class Preference(_Model):
         extra = [name for name in ("q", "p", "s") if name not in needed and getattr(self, name) is not None]
         if missing or extra:
             wanted = ", ".join(needed) if needed else "no threshold"
+            problem = f"missing {', '.join(missing)}" if missing else f"{', '.join(extra)} does not apply"
             raise PydanticCustomError(
                 "preference_thresholds",
-                f"a {self.type!r} preference function takes {wanted}",
+                f"a {self.type!r} preference function takes {wanted}; {problem}",
                 {"at": (missing or extra)[0]},
             )
         if self.q is not None and self.p is not None and self.q > self.p:
@@ -125,7 +126,9 @@ def _saaty_value(value: Any) -> Any:
             raise PydanticCustomError("saaty", 'a comparison is a number from 1/9 to 9, such as 3 or "1/3"') from None
     if isinstance(value, bool) or not isinstance(value, int | float) or not 1 / 9 - 1e-9 <= value <= 9 + 1e-9:
         raise PydanticCustomError(
-            "saaty", 'a comparison is a number from 1/9 to 9 (Saaty\'s scale), such as 3 or "1/3"'
+            "saaty",
+            'a comparison is a number from 1/9 to 9 (Saaty\'s scale), such as 3 or "1/3"; found {found}',
+            {"found": repr(value)},
         )
     return float(value)
 

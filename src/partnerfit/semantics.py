@@ -124,7 +124,7 @@ def check_weighting(model: CriteriaFile, doc: Document, prefix: Sequence[str | i
 
 
 def _saaty(value: float) -> str:
-    return f"{value:.2f}" if value >= 1 else f"1/{1 / value:.2f}"
+    return f"{value:.2f}" if value >= 0.995 else f"1/{1 / value:.2f}"
 
 
 def _as_number(text: str) -> float | None:

@@ -100,7 +100,7 @@ def compare_methods(
     ran = tuple(m for m in wanted if m in ranks)
     ids = tuple(sorted(ranks[ran[0]], key=lambda cid: (ranks[ran[0]][cid], cid))) if ran else ()
     agreement: dict[str, Agreement] = {}
-    if REFERENCE in ranks:
+    if REFERENCE in ranks and ids:
         reference = [ranks[REFERENCE][cid] for cid in ids]
         for method in ran:
             other = [ranks[method][cid] for cid in ids]

@@ -116,7 +116,8 @@ def weights_report(project: Project) -> WeightsReport:
                 c.id,
                 c.group,
                 c.effective_weight,
-                _describe(origin),
+                _describe(origin)
+                + (" (overridden)" if c.id in criteria.overrides or (c.group or "") in criteria.overrides else ""),
                 data,
                 float(critic[j]) if critic is not None else None,
                 data is not None and c.effective_weight > share and data < BARELY_DIFFER * share,

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from partnerfit.cli.common import Lang, color_wanted, core_errors, terminal_width, write_output
+from partnerfit.cli.common import EXIT_MISUSE, Lang, color_wanted, core_errors, fail, terminal_width, write_output
 from partnerfit.cli.score import ExistingFile, Format
 
 
@@ -36,6 +36,8 @@ def weights(
     from partnerfit.render import RenderOptions
     from partnerfit.render import weights as render
 
+    if fmt is Format.csv:
+        raise fail("--format csv is not available for weights; use table, json or markdown", EXIT_MISUSE)
     with core_errors():
         report = weights_report(load(file, criteria=criteria))
     to_terminal = output is None or str(output) == "-"

@@ -115,7 +115,7 @@ def wpm_method(matrix: DecisionMatrix, options: MethodOptions) -> MethodOutput:
             f"{values[i, j]:g} for {matrix.criteria.ids[j]}; use another method or a scale above 0"
         )
     product = wpm(values, matrix.weights, ~matrix.lower_is_better)
-    return _output(matrix, rows, 100.0 * product / product.max(), product)
+    return _output(matrix, rows, 100.0 * (product / product.max()), product)
 
 
 RELATIVE_METHODS: dict[str, Callable[[DecisionMatrix, MethodOptions], MethodOutput]] = {

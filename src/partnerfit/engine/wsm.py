@@ -18,7 +18,8 @@ def normalise(matrix: DecisionMatrix) -> FloatArray:
 def coverage(matrix: DecisionMatrix) -> FloatArray:
     """Σ effective weight over the criteria each candidate was scored on."""
     scored = ~np.isnan(matrix.values)
-    result: FloatArray = (scored * matrix.weights).sum(axis=1)
+    total = (scored * matrix.weights).sum(axis=1)
+    result: FloatArray = np.where(np.isclose(total, 1.0, rtol=0.0, atol=1e-12), 1.0, total)  # thirds sum to 0.999…
     return result
 
 

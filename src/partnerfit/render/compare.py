@@ -24,6 +24,8 @@ def compare_json(comparison: MethodComparison) -> str:
 def _verdict(comparison: MethodComparison, lang: str) -> str:
     if not comparison.ids:
         return t("compare_nothing", lang)
+    if len(comparison.methods) == 1:
+        return t("compare_only", lang, method=comparison.methods[0])
     top = comparison.same_top
     if top >= min(3, len(comparison.ids)):
         return t("compare_same_top", lang, count=min(top, len(comparison.ids)), methods=len(comparison.methods))

@@ -26,12 +26,16 @@ def _pct(value: float | None) -> str:
 
 def _notes(report: WeightsReport, lang: str) -> list[str]:
     lines = []
+    top = next((o for o in report.origins if not o.scope), None)
+    if top is not None and top.method != "direct" and report.criteria.groups:
+        how = f"ahp (CR {top.cr:.3f})" if top.method == "ahp" else top.method
+        lines.append(t("group_weights_from", lang, how=how))
     for origin in report.origins:
         if origin.method == "ahp" and origin.inconsistent:
             scope = origin.scope or t("top_level", lang)
             worst = "; ".join(f"{j.first} vs {j.second}" for j in origin.worst[:3])
             lines.append(t("ahp_inconsistent", lang, scope=scope, cr=origin.cr or 0.0, worst=worst))
-    flagged = [r.id for r in report.rows if r.barely_differs]
+    flagged = [report.criteria.criterion(r.id).text(lang) for r in report.rows if r.barely_differs]
     if flagged:
         lines.append(t("barely_differ", lang, criteria=", ".join(flagged)))
     if report.note:
@@ -44,7 +48,7 @@ def weights_markdown(report: WeightsReport, options: RenderOptions) -> str:
     """A table ready to paste, then the notes."""
     lang = options.lang
     labels = {c.id: c.text(lang) for c in report.criteria.criteria}
-    head = [t("criterion", lang), t("weight", lang).capitalize(), t("origin", lang), "entropy", "CRITIC"]
+    head = [t("criterion", lang), t("weight", lang).capitalize(), t("origin", lang), t("entropy", lang), "CRITIC"]
     lines = ["| " + " | ".join(head) + " |", "|:---|---:|:---|---:|---:|"]
     for r in report.rows:
         flag = " ⚠" if r.barely_differs else ""
@@ -64,7 +68,7 @@ def weights_table(report: WeightsReport, options: RenderOptions) -> str:
     table.add_column(t("criterion", lang), min_width=14, ratio=1, overflow="fold")
     table.add_column(t("weight", lang).capitalize(), justify="right", min_width=6, no_wrap=True)
     table.add_column(t("origin", lang), min_width=8, no_wrap=True)
-    table.add_column("entropy", justify="right", min_width=7, no_wrap=True)
+    table.add_column(t("entropy", lang), justify="right", min_width=7, no_wrap=True)
     table.add_column("CRITIC", justify="right", min_width=6, no_wrap=True)
     table.add_column("", min_width=1, no_wrap=True)
     for r in report.rows:
