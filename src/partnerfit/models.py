@@ -230,6 +230,7 @@ class ScoreEntry(_Model):
     score: Number
     note: Text | None = None
     evidence: Text | list[Text] | None = None
+    uncertainty: Annotated[float, Strict(), AllowInfNan(False), Field(ge=0)] | None = None  # ± on the scale
 
 
 # left to right: a plain number (the common case) matches first, without trying the model
