@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -23,6 +24,22 @@ class Lang(StrEnum):
 
     en = "en"
     fr = "fr"
+
+
+# options shared by the commands that read a candidates file
+CriteriaOption = Annotated[
+    str | None,
+    typer.Option(
+        "--criteria", "-c", metavar="NAME|PATH", help="Built-in set name or criteria file path (overrides the file's)."
+    ),
+]
+LangOption = Annotated[Lang, typer.Option("--lang", "-l", help="Language of labels and headings.")]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output", "-o", metavar="FILE", help="Write the result to this file (atomically) instead of stdout."
+    ),
+]
 
 
 def color_wanted(stream: object) -> bool:

@@ -10,7 +10,10 @@ import typer
 
 from partnerfit.cli.common import (
     EXIT_MISUSE,
+    CriteriaOption,
     Lang,
+    LangOption,
+    OutputOption,
     color_wanted,
     core_errors,
     fail,
@@ -101,15 +104,7 @@ ExistingFile = Annotated[
 
 def score(
     file: ExistingFile,
-    criteria: Annotated[
-        str | None,
-        typer.Option(
-            "--criteria",
-            "-c",
-            metavar="NAME|PATH",
-            help="Built-in set name or criteria file path (overrides the file's).",
-        ),
-    ] = None,
+    criteria: CriteriaOption = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
     top: Annotated[
         int | None,
@@ -121,7 +116,7 @@ def score(
             help=f"Show only the first N ranked candidates (the table shows {TABLE_ROWS} at most unless --top is given).",
         ),
     ] = None,
-    lang: Annotated[Lang, typer.Option("--lang", "-l", help="Language of labels and headings.")] = Lang.en,
+    lang: LangOption = Lang.en,
     missing: Annotated[
         Missing | None,
         typer.Option(
@@ -143,12 +138,7 @@ def score(
         list[str] | None,
         typer.Option("--weight", "-w", metavar="ID=NUMBER", help="What-if weight override ID=NUMBER (repeatable)."),
     ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output", "-o", metavar="FILE", help="Write the result to this file (atomically) instead of stdout."
-        ),
-    ] = None,
+    output: OutputOption = None,
 ) -> None:
     """Score and rank the candidates of FILE."""
     from partnerfit.engine import score as run_score

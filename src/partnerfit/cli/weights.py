@@ -2,33 +2,33 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from partnerfit.cli.common import EXIT_MISUSE, Lang, color_wanted, core_errors, fail, terminal_width, write_output
+from partnerfit.cli.common import (
+    EXIT_MISUSE,
+    CriteriaOption,
+    Lang,
+    LangOption,
+    OutputOption,
+    color_wanted,
+    core_errors,
+    fail,
+    terminal_width,
+    write_output,
+)
 from partnerfit.cli.score import ExistingFile, Format
 
 
 def weights(
     file: ExistingFile,
-    criteria: Annotated[
-        str | None,
-        typer.Option(
-            "--criteria",
-            "-c",
-            metavar="NAME|PATH",
-            help="Built-in set name or criteria file path (overrides the file's).",
-        ),
-    ] = None,
+    criteria: CriteriaOption = None,
     fmt: Annotated[
         Format, typer.Option("--format", "-f", help="Output format (csv is not available here).")
     ] = Format.table,
-    lang: Annotated[Lang, typer.Option("--lang", "-l", help="Language of labels and headings.")] = Lang.en,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write to this file (atomically).")
-    ] = None,
+    lang: LangOption = Lang.en,
+    output: OutputOption = None,
 ) -> None:
     """Show each criterion's weight and where it came from, beside entropy and CRITIC weights of the data."""
     from partnerfit.analysis.weights_report import weights_report
