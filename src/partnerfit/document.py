@@ -93,10 +93,12 @@ class Document:
             self._index[id(node)] = pairs
         return pairs
 
-    def diagnostic(self, loc: Loc, message: str, *, key: bool = False, severity: str = "error") -> Diagnostic:
+    def diagnostic(
+        self, loc: Loc, message: str, *, key: bool = False, severity: str = "error", code: str = ""
+    ) -> Diagnostic:
         line, column = self.locate(loc, key=key)
         path = ".".join(str(p) for p in loc)
-        return Diagnostic(self.path, line, column, severity, message, path)  # type: ignore[arg-type]
+        return Diagnostic(self.path, line, column, severity, message, path, code)  # type: ignore[arg-type]
 
 
 def display_path(path: Path) -> str:
@@ -116,8 +118,8 @@ def read_document(path: Path, *, shown_as: str | None = None) -> Document:
     is_json = path.suffix.lower() == ".json"
     limit = MAX_JSON_BYTES if is_json else MAX_YAML_BYTES
 
-    def fail(message: str, line: int = 1, column: int = 1) -> InvalidInputError:
-        return InvalidInputError([Diagnostic(shown, line, column, "error", message)])
+    def fail(message: str, line: int = 1, column: int = 1, code: str = "PF002") -> InvalidInputError:
+        return InvalidInputError([Diagnostic(shown, line, column, "error", message, "", code)])
 
     try:
         size = path.stat().st_size
@@ -163,12 +165,12 @@ def _parse_yaml(shown: str, text: str, fail: Callable[..., InvalidInputError]) -
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         if "maximum nesting depth" in str(exc.problem):
-            raise fail(f"nesting is too deep (more than {MAX_DEPTH} levels)", line, column) from None
-        raise fail(_yaml_message(exc, text, line), line, column) from None
+            raise fail(f"nesting is too deep (more than {MAX_DEPTH} levels)", line, column, "PF005") from None
+        raise fail(_yaml_message(exc, text, line), line, column, "PF001") from None
     except yaml.YAMLError as exc:
-        raise fail(f"invalid YAML: {exc}") from None
+        raise fail(f"invalid YAML: {exc}", code="PF001") from None
     except RecursionError:
-        raise fail(f"nesting is too deep (more than {MAX_DEPTH} levels)") from None
+        raise fail(f"nesting is too deep (more than {MAX_DEPTH} levels)", code="PF005") from None
     finally:
         loader.dispose()
     if root is None:
@@ -200,9 +202,9 @@ class _Builder:
         self.doc = doc
         self.errors: list[Diagnostic] = []
 
-    def _error(self, node: Node, message: str) -> None:
+    def _error(self, node: Node, message: str, code: str) -> None:
         mark = node.start_mark
-        self.errors.append(Diagnostic(self.doc.path, mark.line + 1, mark.column + 1, "error", message))
+        self.errors.append(Diagnostic(self.doc.path, mark.line + 1, mark.column + 1, "error", message, "", code))
 
     def check_aliases(self, root: Node) -> None:
         """Refuse alias bombs and recursive aliases before anything is expanded."""
@@ -235,12 +237,13 @@ class _Builder:
         try:
             expanded = size(root, 0)
         except _Refused as refused:
-            self._error(refused.node, refused.message)
+            self._error(refused.node, refused.message, "PF005")
             raise InvalidInputError(self.errors) from None
         if expanded - distinct > MAX_ALIAS_NODES:
             self._error(
                 root,
                 f"aliases expand this document to {expanded:,} nodes; at most {MAX_ALIAS_NODES:,} may come from aliases (is this a 'billion laughs' file?)",
+                "PF005",
             )
             raise InvalidInputError(self.errors)
 
@@ -253,23 +256,25 @@ class _Builder:
                 self._error(
                     node,
                     f"the tag {node.tag!r} is not allowed; partnerfit files hold plain mappings, lists, texts and numbers",
+                    "PF003",
                 )
                 return None
             return constructor(_SCALARS, node)
         if depth >= MAX_DEPTH:
-            self._error(node, f"nesting is too deep (more than {MAX_DEPTH} levels)")
+            self._error(node, f"nesting is too deep (more than {MAX_DEPTH} levels)", "PF005")
             raise InvalidInputError(self.errors)
         if isinstance(node, SequenceNode):
             if node.tag != "tag:yaml.org,2002:seq":
                 self._error(
                     node,
                     f"the tag {node.tag!r} is not allowed; partnerfit files hold plain mappings, lists, texts and numbers",
+                    "PF003",
                 )
                 return None
             return [self.build(child, depth + 1) for child in node.value]
         if isinstance(node, MappingNode):
             return self._mapping(node, depth)
-        self._error(node, "unsupported YAML node")  # pragma: no cover - composer yields only the three kinds
+        self._error(node, "unsupported YAML node", "PF006")  # pragma: no cover - composer yields only the three kinds
         return None
 
     def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any] | None:
@@ -277,6 +282,7 @@ class _Builder:
             self._error(
                 node,
                 f"the tag {node.tag!r} is not allowed; partnerfit files hold plain mappings, lists, texts and numbers",
+                "PF003",
             )
             return None
         merged = 0
@@ -289,7 +295,7 @@ class _Builder:
         seen: dict[str, Node | None] = {}
         for index, (key_node, value_node) in enumerate(node.value):
             if not isinstance(key_node, ScalarNode):
-                self._error(key_node, "a key must be a plain text, not a list or mapping")
+                self._error(key_node, "a key must be a plain text, not a list or mapping", "PF006")
                 continue
             key = key_node.value
             earlier = seen.get(key)
@@ -298,6 +304,7 @@ class _Builder:
                 self._error(
                     key_node,
                     f"duplicate key {key!r} (first defined at line {first.line + 1}); a key may appear once in a mapping",
+                    "PF004",
                 )
                 continue
             seen[key] = key_node if index >= merged else None

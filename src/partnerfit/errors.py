@@ -19,6 +19,7 @@ class Diagnostic:
     severity: Severity
     message: str
     path: str = ""
+    code: str = ""  # stable code of the kind of problem (see partnerfit.codes)
 
     def format(self) -> str:
         """Render as ``file:line:column: severity: message`` (the form editors and CI parse)."""

@@ -34,9 +34,9 @@ def parse(shown: str, text: str, fail: Callable[..., InvalidInputError]) -> Docu
     try:
         data = json.loads(text, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as exc:
-        raise fail(f"invalid JSON: {exc.msg}", exc.lineno, exc.colno) from None
+        raise fail(f"invalid JSON: {exc.msg}", exc.lineno, exc.colno, "PF001") from None
     except RecursionError:
-        raise fail(f"nesting is too deep (more than {MAX_DEPTH} levels)") from None
+        raise fail(f"nesting is too deep (more than {MAX_DEPTH} levels)", code="PF005") from None
     except _DuplicateKeyError:
         # rare: re-read keeping the first of each key (as for YAML) and locate every duplicate
         composer = _Composer(shown, text)
@@ -117,7 +117,9 @@ class _Composer:
             if key in seen:
                 mark = key_node.start_mark
                 message = f"duplicate key {key!r} (first defined at line {seen[key].line + 1}); a key may appear once in an object"
-                self.errors.append(Diagnostic(self.shown, mark.line + 1, mark.column + 1, "error", message))
+                self.errors.append(
+                    Diagnostic(self.shown, mark.line + 1, mark.column + 1, "error", message, "", "PF004")
+                )
             else:
                 seen[key] = key_node.start_mark
             colon = self.skip(after)

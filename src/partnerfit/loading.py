@@ -62,6 +62,7 @@ def _mapping_root(doc: Document) -> dict[str, Any]:
                 doc.diagnostic(
                     (),
                     f"expected a mapping at the top of the file (such as 'kind: candidates'), found {describe(doc.data)}",
+                    code="PF006",
                 )
             ]
         )
@@ -76,6 +77,7 @@ def _check_kind(doc: Document, data: dict[str, Any]) -> list[Diagnostic]:
             doc.diagnostic(
                 ("kind",),
                 f"unknown kind {kind!r}; expected 'candidates' or 'criteria'{hint}",
+                code="PF010",
             )
         ]
     return []
@@ -159,7 +161,11 @@ def _load(
     found = doc.problems + _check_kind(doc, data)
     if detect_kind(data) == "criteria" and not _check_kind(doc, data):
         raise InvalidInputError(
-            [doc.diagnostic((), "this is a criteria file; expected a candidates file (with 'candidates:')")]
+            [
+                doc.diagnostic(
+                    (), "this is a criteria file; expected a candidates file (with 'candidates:')", code="PF010"
+                )
+            ]
         )
     criteria_set, criteria_found = _resolve_criteria(doc, data, criteria, path.parent)
     found += criteria_found
@@ -214,7 +220,7 @@ def _resolve_criteria(
     try:
         return load_criteria(ref, base=base), []
     except CriteriaNotFoundError as exc:
-        return None, [doc.diagnostic(("criteria",), str(exc))]
+        return None, [doc.diagnostic(("criteria",), str(exc), code="PF120")]
 
 
 def _semantic_checks(
@@ -307,4 +313,4 @@ def check_file(
     except InvalidInputError as exc:
         return list(exc.diagnostics)
     except CriteriaNotFoundError as exc:
-        return [Diagnostic(str(path), 1, 1, "error", str(exc))]
+        return [Diagnostic(str(path), 1, 1, "error", str(exc), "", "PF120")]

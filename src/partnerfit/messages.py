@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from partnerfit.codes import pydantic_code
 from partnerfit.document import Document
 from partnerfit.errors import Diagnostic
 
@@ -207,14 +208,17 @@ def diagnostics_from(
         shown = full[: max(depth, len(prefix))] if err["type"] != "extra_forbidden" else full
         if err["type"] == "missing":
             shown = full[:-1]
-        result.append(doc.diagnostic(full if is_key else shown, message, key=bool(is_key)))
+        code = pydantic_code(err["type"], bool(err.get("union_scalar")))
+        if code == "PF106" and err["type"] == "union_mismatch" and "a number" in message:
+            code = "PF103"
+        result.append(doc.diagnostic(full if is_key else shown, message, key=bool(is_key), code=code))
         result[-1] = _with_path(result[-1], shown)
     return sorted(result, key=lambda d: (d.line, d.column))
 
 
 def _with_path(diag: Diagnostic, loc: Sequence[str | int]) -> Diagnostic:
     path = ".".join(str(p) for p in loc)
-    return Diagnostic(diag.file, diag.line, diag.column, diag.severity, diag.message, path)
+    return Diagnostic(diag.file, diag.line, diag.column, diag.severity, diag.message, path, diag.code)
 
 
 def _message(err: dict[str, Any], model: type[BaseModel], union_scalar: bool) -> str:

@@ -30,6 +30,7 @@ def check_criteria(model: CriteriaFile, doc: Document, prefix: Sequence[str | in
                     doc.diagnostic(
                         loc,
                         f"criterion id {cid!r} is already used in {seen[cid]}; ids are unique across the set",
+                        code="PF131",
                         key=True,
                     )
                 )
@@ -43,6 +44,7 @@ def check_criteria(model: CriteriaFile, doc: Document, prefix: Sequence[str | in
                             (*loc, bound),
                             f"knock-out {bound} {value:g} is outside the scale [{low:g}, {high:g}]",
                             severity="warning",
+                            code="PW203",
                         )
                     )
             if (
@@ -54,6 +56,7 @@ def check_criteria(model: CriteriaFile, doc: Document, prefix: Sequence[str | in
                     doc.diagnostic(
                         (*loc, "minimum"),
                         f"minimum {criterion.minimum:g} is above maximum {criterion.maximum:g}: no score can pass",
+                        code="PF132",
                     )
                 )
             for level in criterion.levels:
@@ -63,6 +66,7 @@ def check_criteria(model: CriteriaFile, doc: Document, prefix: Sequence[str | in
                         doc.diagnostic(
                             (*loc, "levels", level),
                             f"a level is a point of the scale; found {level!r}",
+                            code="PF113",
                             key=True,
                         )
                     )
@@ -73,6 +77,7 @@ def check_criteria(model: CriteriaFile, doc: Document, prefix: Sequence[str | in
                             f"level {level} is outside the scale [{low:g}, {high:g}]",
                             key=True,
                             severity="warning",
+                            code="PW203",
                         )
                     )
             preference = criterion.preference
@@ -82,6 +87,7 @@ def check_criteria(model: CriteriaFile, doc: Document, prefix: Sequence[str | in
                         (*loc, "preference"),
                         f"a threshold exceeds the scale's range ({high - low:g}): no difference can reach it",
                         severity="warning",
+                        code="PW206",
                     )
                 )
     return found + check_weighting(model, doc, prefix)
@@ -100,7 +106,7 @@ def check_weighting(model: CriteriaFile, doc: Document, prefix: Sequence[str | i
         if weighting is None or weighting.method == "direct":
             continue
         problems = weighting_problems(weighting, list(items))
-        found += [doc.diagnostic((*where, "weighting", *at), message) for at, message in problems]
+        found += [doc.diagnostic((*where, "weighting", *at), message, code="PF130") for at, message in problems]
         written = [name for name, item in items.items() if "weight" in item.model_fields_set]
         if written:
             found.append(
@@ -108,6 +114,7 @@ def check_weighting(model: CriteriaFile, doc: Document, prefix: Sequence[str | i
                     (*where, "weighting", "method"),
                     f"'weight' written on {', '.join(written)} is ignored: {weighting.method} derives these weights",
                     severity="warning",
+                    code="PW205",
                 )
             )
         if problems or weighting.method != "ahp":
@@ -119,7 +126,9 @@ def check_weighting(model: CriteriaFile, doc: Document, prefix: Sequence[str | i
                 for j in origin.worst[:3]
             )
             message = f"AHP judgements are inconsistent: CR = {origin.cr:.3f} > {AHP_CR_LIMIT:.2f}; most responsible: {culprits}"
-            found.append(doc.diagnostic((*where, "weighting", "comparisons"), message, severity="warning"))
+            found.append(
+                doc.diagnostic((*where, "weighting", "comparisons"), message, severity="warning", code="PW204")
+            )
     return found
 
 
@@ -141,6 +150,7 @@ def check_weights(weights: Mapping[str, float], criteria: CriteriaSet, doc: Docu
         doc.diagnostic(
             ("weights", wid),
             f"unknown group or criterion {wid!r}{did_you_mean(wid, known)}",
+            code="PF109",
             key=True,
         )
         for wid in weights
@@ -170,7 +180,7 @@ def out_of_scale(
     """The diagnostic of a score outside its criterion's scale, at the number itself."""
     low, high = criteria.ranges[crit_id]
     loc = ("candidates", cid, *where, crit_id, *(("score",) if entry else ()))
-    return doc.diagnostic(loc, f"score {score:g} is outside the scale [{low:g}, {high:g}] of {crit_id!r}")
+    return doc.diagnostic(loc, f"score {score:g} is outside the scale [{low:g}, {high:g}] of {crit_id!r}", code="PF102")
 
 
 def check_candidate(
@@ -189,7 +199,7 @@ def check_candidate(
             if bounds is None:
                 hint = did_you_mean(crit_id, ranges)
                 message = f"unknown criterion {crit_id!r}{hint} (criteria set {criteria.name!r})"
-                found.append(doc.diagnostic(loc, message, key=True))
+                found.append(doc.diagnostic(loc, message, key=True, code="PF101"))
                 continue
             found.append(
                 out_of_scale(doc, cid, crit_id, score, criteria, entry=isinstance(value, ScoreEntry), where=where)
@@ -202,6 +212,7 @@ def check_candidate(
                 doc.diagnostic(
                     ("candidates", cid, "gates", gate_id),
                     f"unknown gate {gate_id!r}{hint}{known}",
+                    code="PF108",
                     key=True,
                 )
             )
@@ -211,7 +222,9 @@ def check_candidate(
         if absent:
             sheet_key = "scores" if candidate.scores is not None else "assessments"
             found.append(
-                doc.diagnostic(("candidates", cid, sheet_key), f"no score for {', '.join(absent)} (missing: error)")
+                doc.diagnostic(
+                    ("candidates", cid, sheet_key), f"no score for {', '.join(absent)} (missing: error)", code="PF110"
+                )
             )
     return found
 
@@ -233,6 +246,7 @@ def coverage_warnings(candidates: Mapping[str, Candidate], criteria: CriteriaSet
                 doc.diagnostic(
                     ("candidates", cid),
                     f"scored on {share:.0%} of the weight; no score for {', '.join(c.id for c in absent)}",
+                    code="PW201",
                     key=True,
                     severity="warning",
                 )
@@ -244,13 +258,18 @@ def coverage_warnings(candidates: Mapping[str, Candidate], criteria: CriteriaSet
                     "has no score at all; it cannot be ranked",
                     key=True,
                     severity="warning",
+                    code="PW201",
                 )
             )
     fully_scored = any(c.scores is not None and every.issubset(c.scores) for c in candidates.values())
     if not fully_scored:
         found.extend(
             doc.diagnostic(
-                ("candidates",), f"criterion {c.id!r} is scored by no candidate", key=True, severity="warning"
+                ("candidates",),
+                f"criterion {c.id!r} is scored by no candidate",
+                key=True,
+                severity="warning",
+                code="PW202",
             )
             for c in criteria.criteria
             if c.id not in scored_by_anyone

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from partnerfit._version import __version__
+from partnerfit.cli import check as check_command
 from partnerfit.cli import score as score_command
 from partnerfit.cli import sets
 from partnerfit.cli import weights as weights_command
-from partnerfit.cli.common import EXIT_INVALID, Lang, print_diagnostics
 
 app = typer.Typer(
     name="partnerfit",
@@ -65,57 +64,14 @@ Examples:
 )(score_command.score)
 
 
-@app.command(
+app.command(
+    name="check",
     epilog="""\b
 Examples:
   partnerfit check candidates.yaml
   partnerfit check criteria/*.yaml examples/*.yaml --strict
-"""
-)
-def check(
-    files: Annotated[
-        list[Path],
-        typer.Argument(
-            exists=True,
-            dir_okay=False,
-            readable=True,
-            metavar="FILE",
-            help="Candidates or criteria files.",
-        ),
-    ],
-    strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 1) on warnings too.")] = False,
-    criteria: Annotated[
-        str | None,
-        typer.Option(
-            "--criteria",
-            "-c",
-            metavar="NAME|PATH",
-            help="Check candidates against this criteria set instead of the one they name.",
-        ),
-    ] = None,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="Print errors only, no warnings and no summary.")
-    ] = False,
-    lang: Annotated[Lang, typer.Option("--lang", "-l", help="Language of the summary.")] = Lang.en,
-) -> None:
-    """Validate candidates and criteria files; print every error and warning as file:line:column."""
-    from partnerfit.i18n import t
-    from partnerfit.loading import check_file
-
-    errors = warnings = bad = 0
-    for path in files:
-        found = check_file(path, criteria=criteria)
-        file_errors = sum(d.severity == "error" for d in found)
-        file_warnings = len(found) - file_errors
-        errors += file_errors
-        warnings += file_warnings
-        bad += bool(file_errors or (strict and file_warnings))
-        print_diagnostics(d for d in found if not quiet or d.severity == "error")
-    if not quiet:
-        key = "summary_bad" if errors or (strict and warnings) else "summary_ok"
-        typer.echo(t(key, lang.value, files=len(files), errors=errors, warnings=warnings, bad=bad))
-    if errors or (strict and warnings):
-        raise typer.Exit(EXIT_INVALID)
+""",
+)(check_command.check)
 
 
 app.command(

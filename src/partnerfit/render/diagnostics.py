@@ -1,0 +1,150 @@
+"""check's findings for people and for CI: text, JSON, GitHub annotations, SARIF 2.1.0, JUnit XML."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping, Sequence
+from xml.sax.saxutils import escape, quoteattr
+
+from partnerfit._version import __version__
+from partnerfit.codes import CODES
+from partnerfit.errors import Diagnostic
+
+CHECK_FORMATS = ("text", "json", "github", "sarif", "junit", "auto")
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def resolve_format(fmt: str) -> str:
+    """``auto``: GitHub annotations inside GitHub Actions, plain text elsewhere."""
+    if fmt != "auto":
+        return fmt
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def as_json(findings: Mapping[str, Sequence[Diagnostic]]) -> str:
+    """A stable list of ``{file, line, column, severity, code, message, path}``, in file order."""
+    rows = [
+        {
+            "file": d.file,
+            "line": d.line,
+            "column": d.column,
+            "severity": d.severity,
+            "code": d.code,
+            "message": d.message,
+            "path": d.path,
+        }
+        for diagnostics in findings.values()
+        for d in diagnostics
+    ]
+    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def as_github(findings: Mapping[str, Sequence[Diagnostic]]) -> str:
+    """GitHub Actions workflow commands, one group per file, so errors show on the lines of a PR."""
+    lines = []
+    for file, diagnostics in findings.items():
+        if not diagnostics:
+            continue
+        lines.append(f"::group::{_escape_data(file)}")
+        for d in diagnostics:
+            name = CODES.get(d.code, ("", ""))[0]
+            title = f"partnerfit {d.code} {name}".strip()
+            where = f"file={_escape_property(d.file)},line={d.line},col={d.column},title={_escape_property(title)}"
+            message = f"{d.path}: {d.message}" if d.path else d.message
+            lines.append(f"::{d.severity} {where}::{_escape_data(message)}")
+        lines.append("::endgroup::")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def as_sarif(findings: Mapping[str, Sequence[Diagnostic]]) -> str:
+    """A SARIF 2.1.0 log that GitHub code scanning accepts: one rule per code, one result per finding."""
+    used = sorted({d.code for diagnostics in findings.values() for d in diagnostics if d.code})
+    rules = [
+        {
+            "id": code,
+            "name": CODES[code][0],
+            "shortDescription": {"text": CODES[code][1]},
+            "defaultConfiguration": {"level": "warning" if code.startswith("PW") else "error"},
+        }
+        for code in used
+        if code in CODES
+    ]
+    index = {rule["id"]: i for i, rule in enumerate(rules)}
+    results = []
+    for diagnostics in findings.values():
+        for d in diagnostics:
+            result: dict[str, object] = {
+                "ruleId": d.code or "PF000",
+                "level": d.severity,
+                "message": {"text": f"{d.path}: {d.message}" if d.path else d.message},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": d.file.replace(os.sep, "/")},
+                            "region": {"startLine": d.line, "startColumn": d.column},
+                        }
+                    }
+                ],
+            }
+            if d.code in index:
+                result["ruleIndex"] = index[d.code]
+            results.append(result)
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "partnerfit",
+                        "version": __version__,
+                        "informationUri": "https://github.com/partnerfit/partnerfit",
+                        "rules": rules,
+                    }
+                },
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def as_junit(findings: Mapping[str, Sequence[Diagnostic]], *, strict: bool = False) -> str:
+    """JUnit XML: one test case per file, failed when it has errors (or warnings under --strict)."""
+    cases = []
+    failures = 0
+    for file, diagnostics in findings.items():
+        failing = [d for d in diagnostics if d.severity == "error" or strict]
+        body = ""
+        if failing:
+            failures += 1
+            text = "\n".join(d.format() for d in diagnostics)
+            first = failing[0]
+            message = quoteattr(f"{len(failing)} problem(s); first: {first.message}")
+            body = f"<failure message={message} type={quoteattr(first.code or 'PF000')}>{escape(text)}</failure>"
+        elif diagnostics:
+            body = f"<system-out>{escape(chr(10).join(d.format() for d in diagnostics))}</system-out>"
+        cases.append(f'    <testcase classname="partnerfit.check" name={quoteattr(file)}>{body}</testcase>')
+    header = f'  <testsuite name="partnerfit check" tests="{len(findings)}" failures="{failures}" errors="0">'
+    return (
+        "\n".join(
+            [
+                '<?xml version="1.0" encoding="UTF-8"?>',
+                "<testsuites>",
+                header,
+                *cases,
+                "  </testsuite>",
+                "</testsuites>",
+            ]
+        )
+        + "\n"
+    )
