@@ -66,12 +66,13 @@ def check(
     findings = {}
     errors = warnings = bad = 0
     for path in files:
-        found = [d for d in check_file(path, criteria=criteria) if not quiet or d.severity == "error"]
-        file_errors = sum(d.severity == "error" for d in found)
-        file_warnings = len(found) - file_errors
+        every = check_file(path, criteria=criteria)
+        file_errors = sum(d.severity == "error" for d in every)
+        file_warnings = len(every) - file_errors
         errors += file_errors
         warnings += file_warnings
         bad += bool(file_errors or (strict and file_warnings))
+        found = [d for d in every if not quiet or d.severity == "error"]
         findings[str(path)] = found
         if chosen == "text":
             print_diagnostics(found)
