@@ -49,7 +49,7 @@ def label_text(label: Label | None, lang: str, default: str = "") -> str:
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
 class Scale(_Model):
@@ -95,9 +95,13 @@ class Preference(_Model):
     """PROMETHEE preference function of a criterion; thresholds in the criterion's scale units."""
 
     type: PreferenceKind = "usual"
+    """Preference function: usual, u-shape (q), v-shape (p), level (q, p), linear (q, p) or gaussian (s)."""
     q: Threshold | None = None
+    """Indifference threshold, in the criterion's scale units."""
     p: Threshold | None = None
+    """Strict-preference threshold, in the criterion's scale units (q <= p)."""
     s: Annotated[float, Strict(), AllowInfNan(False), Field(gt=0)] | None = None
+    """Gaussian parameter, in the criterion's scale units."""
 
     @model_validator(mode="after")
     def _thresholds(self) -> Preference:
@@ -140,8 +144,11 @@ class Weighting(_Model):
     """How sibling weights are derived: given directly, from AHP comparisons, or from a rank order."""
 
     method: Literal["direct", "ahp", "roc", "rank_sum"]
+    """direct (the written weights), ahp (pairwise comparisons), roc or rank_sum (a rank order)."""
     comparisons: list[tuple[Id, Id, SaatyValue]] | None = None
+    """AHP judgements [a, b, v]: a is v times as important as b, v from 1/9 to 9 (Saaty); reciprocals implied."""
     order: Annotated[list[Id], Field(min_length=1)] | None = None
+    """For roc and rank_sum: every item, from the most to the least important."""
 
     @model_validator(mode="after")
     def _inputs(self) -> Weighting:
@@ -168,49 +175,78 @@ class Criterion(_Model):
     """One weighted criterion, scored on its own scale."""
 
     label: Label | None = None
+    """Name shown to people: a text, or {en: ..., fr: ...}."""
     short: Label | None = None
+    """Short column header (narrow tables): a text or {language: text}."""
     description: Label | None = None
+    """One line saying what is assessed: a text or {language: text}."""
     weight: Weight = 1.0
+    """Weight among sibling criteria (> 0; only ratios matter). Default 1."""
     scale: ScaleBounds | None = None
+    """[min, max] of the scores (min < max); default: the set's scale."""
     direction: Direction = "higher"
+    """higher (default) or lower: lower is better (cost, risk)."""
     levels: dict[str, Label] = Field(default_factory=dict)
+    """What points of the scale mean, e.g. {1: ..., 3: ..., 5: ...}."""
     minimum: Number | None = None
+    """Knock-out: a candidate scoring below it is excluded."""
     maximum: Number | None = None
+    """Knock-out: a candidate scoring above it is excluded."""
     preference: Preference | None = None
+    """PROMETHEE preference function of this criterion."""
 
 
 class Group(_Model):
     """A weighted group of criteria; weights are normalised among siblings."""
 
     label: Label | None = None
+    """Name shown to people: a text, or {en: ..., fr: ...}."""
     short: Label | None = None
+    """Short column header (narrow tables)."""
     description: Label | None = None
+    """One line saying what the group covers."""
     weight: Weight = 1.0
+    """Weight among sibling groups (> 0; only ratios matter). Default 1."""
     weighting: Weighting | None = None
+    """How the weights of this group's criteria are derived (AHP, rank order)."""
     criteria: Annotated[dict[Id, Criterion], Field(min_length=1)]
+    """The group's criteria, by id (ids unique across the whole set)."""
 
 
 class Gate(_Model):
     """A yes/no exclusion question: a candidate answering true is excluded."""
 
     label: Label | None = None
+    """The yes/no question; a candidate answering true is excluded."""
     description: Label | None = None
+    """What counts as yes."""
 
 
 class CriteriaFile(_Model):
     """A criteria set (``kind: criteria``): groups or flat criteria, gates, defaults."""
 
     partnerfit: Literal[1] | None = None
+    """Format version: 1."""
     kind: Literal["criteria"] | None = None
+    """criteria."""
     name: Id | None = None
+    """Id of the set (default: the file name)."""
     title: Label | None = None
+    """Title: a text or {language: text}."""
     description: Label | None = None
+    """What the set is for."""
     scale: ScaleBounds = Field(default_factory=lambda: [1.0, 5.0])
+    """Default [min, max] scale of every criterion. Default [1, 5]."""
     missing: MissingPolicy = "ignore"
+    """What a missing score counts as: ignore (default), worst or error."""
     groups: Annotated[dict[Id, Group], Field(min_length=1)] | None = None
+    """Weighted groups of criteria (or use 'criteria', not both)."""
     criteria: Annotated[dict[Id, Criterion], Field(min_length=1)] | None = None
+    """Flat weighted criteria (or use 'groups', not both)."""
     weighting: Weighting | None = None
+    """How the top-level weights (groups, or flat criteria) are derived: AHP or a rank order."""
     gates: dict[Id, Gate] = Field(default_factory=dict)
+    """Yes/no exclusion questions (no weight)."""
 
     @model_validator(mode="after")
     def _groups_or_criteria(self) -> CriteriaFile:
@@ -228,9 +264,13 @@ class ScoreEntry(_Model):
     """A score with the reasons behind it."""
 
     score: Number
+    """The score, a number on the criterion's scale."""
     note: Text | None = None
+    """Why this score."""
     evidence: Text | list[Text] | None = None
+    """Where it comes from: a reference, or a list of them."""
     uncertainty: Annotated[float, Strict(), AllowInfNan(False), Field(ge=0)] | None = None  # ± on the scale
+    """± half-width on the scale: the score may lie anywhere within score ± uncertainty."""
 
 
 # left to right: a plain number (the common case) matches first, without trying the model
@@ -242,13 +282,21 @@ class Candidate(_Model):
     """One candidate partner: who it is, its gate answers, and its scores or assessments."""
 
     name: Text | None = None
+    """Display name (default: the id)."""
     type: Text | None = None
+    """Kind of partner, free text (lab, start-up, NGO, ...)."""
     description: Text | None = None
+    """A few words about the candidate."""
     tags: list[Text] = Field(default_factory=list)
+    """Free tags."""
     info: dict[str, Text | Number | bool | None] = Field(default_factory=dict)
+    """Free key/value information shown in reports (website, contact, ...)."""
     gates: dict[Id, GateAnswer] = Field(default_factory=dict)
+    """Answers to the criteria set's gates: true/false (or yes/no); true excludes."""
     scores: Scores | None = None
+    """Criterion id -> a number, or {score, note, evidence, uncertainty}."""
     assessments: Annotated[dict[Id, Scores], Field(min_length=1)] | None = None
+    """Instead of 'scores': assessor name -> a scores mapping."""
 
     @model_validator(mode="after")
     def _scores_or_assessments(self) -> Candidate:
@@ -263,10 +311,18 @@ class CandidatesFile(_Model):
     """A candidates file (``kind: candidates``): the objective, the criteria used, the candidates."""
 
     partnerfit: Literal[1] | None = None
+    """Format version: 1."""
     kind: Literal["candidates"] | None = None
+    """candidates."""
     title: Text | None = None
+    """Title of the search."""
     objective: Text | None = None
+    """The shared objective of the partnership."""
     description: Text | None = None
+    """More about the search."""
     criteria: Text | dict[str, Any] | None = None
+    """A built-in set's name, a path relative to this file, or an inline criteria set. Default: partnership."""
     weights: dict[Id, Weight] = Field(default_factory=dict)
+    """What-if overrides of group or criterion weights, by id."""
     candidates: Annotated[dict[Id, Candidate], Field(min_length=1)]
+    """The candidate partners, by id."""

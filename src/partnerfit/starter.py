@@ -8,6 +8,7 @@ from typing import Any
 
 from partnerfit.criteria_set import CriteriaSet
 from partnerfit.models import label_text
+from partnerfit.schema import schema_url
 
 _EXAMPLES = (
     ("example_lab", "Example research lab", "lab"),
@@ -63,6 +64,7 @@ def starter_text(criteria: CriteriaSet, lang: str = "en", reference: str | None 
     """A valid candidates file with every criterion and gate of ``criteria``, commented."""
     words = _WORDS.get(lang, _WORDS["en"])
     lines = [
+        f"# yaml-language-server: $schema={schema_url('candidates')}",
         *words["header"],
         "partnerfit: 1",
         "kind: candidates",

@@ -8,6 +8,7 @@ import typer
 
 from partnerfit._version import __version__
 from partnerfit.cli import check as check_command
+from partnerfit.cli import schema as schema_command
 from partnerfit.cli import score as score_command
 from partnerfit.cli import sets
 from partnerfit.cli import weights as weights_command
@@ -70,6 +71,8 @@ app.command(
 Examples:
   partnerfit check candidates.yaml
   partnerfit check criteria/*.yaml examples/*.yaml --strict
+  partnerfit check --format github partners/*.yaml
+  partnerfit check --format sarif -o partnerfit.sarif partners/*.yaml
 """,
 )(check_command.check)
 
@@ -100,3 +103,11 @@ Examples:
   partnerfit weights candidates.yaml --criteria my-ahp-criteria.yaml --lang fr
 """,
 )(weights_command.weights)
+app.command(
+    name="schema",
+    epilog="""\b
+Examples:
+  partnerfit schema candidates > candidates.schema.json
+  partnerfit schema criteria -o schemas/criteria.schema.json
+""",
+)(schema_command.schema)
