@@ -8,6 +8,7 @@ import typer
 
 from partnerfit._version import __version__
 from partnerfit.cli import check as check_command
+from partnerfit.cli import diff as diff_command
 from partnerfit.cli import schema as schema_command
 from partnerfit.cli import score as score_command
 from partnerfit.cli import sets
@@ -111,3 +112,14 @@ Examples:
   partnerfit schema criteria -o schemas/criteria.schema.json
 """,
 )(schema_command.schema)
+app.command(
+    name="diff",
+    epilog="""\b
+Examples:
+  partnerfit diff old.yaml new.yaml
+  partnerfit diff candidates.yaml --rev main
+  partnerfit diff candidates.yaml --rev HEAD~1 --format markdown -o diff.md
+  partnerfit diff candidates.yaml --rev origin/main --fail-on leader-change --fail-on exclusion-change
+  partnerfit diff old.yaml new.yaml --method topsis --top 3 --format json
+""",
+)(diff_command.diff)

@@ -1,0 +1,163 @@
+"""The `diff` command: what changed between two versions of a candidates file, and its effect on the ranking."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from partnerfit.cli.common import (
+    EXIT_INVALID,
+    EXIT_MISUSE,
+    Lang,
+    LangOption,
+    OutputOption,
+    color_wanted,
+    core_errors,
+    fail,
+    terminal_width,
+    write_output,
+)
+from partnerfit.cli.score import MethodName
+
+if TYPE_CHECKING:
+    from partnerfit.analysis.diff import ProjectDiff
+
+
+class DiffFormat(StrEnum):
+    """Output formats of `diff`."""
+
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+class FailOn(StrEnum):
+    """Conditions that make `diff` exit 1 (a review gate)."""
+
+    leader_change = "leader-change"
+    top_k_change = "top-k-change"
+    any_rank_change = "any-rank-change"
+    exclusion_change = "exclusion-change"
+
+
+_FAIL_ON_HELP = (
+    "Exit 1 (after printing the diff) when this holds; repeatable. "
+    "leader-change: another candidate is ranked first; "
+    "top-k-change: a candidate entered or left the top K (--top); "
+    "any-rank-change: any rank changed, counting candidates added, removed, excluded or readmitted; "
+    "exclusion-change: a candidate was newly excluded or is no longer excluded."
+)
+
+
+InputFile = Annotated[
+    Path,
+    typer.Argument(
+        exists=True,
+        dir_okay=False,
+        readable=True,
+        metavar="OLD",
+        help="The old version of a candidates file; with --rev, the working copy to compare with REV.",
+    ),
+]
+NewFile = Annotated[
+    Path | None,
+    typer.Argument(
+        exists=True,
+        dir_okay=False,
+        readable=True,
+        metavar="NEW",
+        help="The new version of the candidates file (omit it with --rev).",
+        show_default=False,
+    ),
+]
+
+
+def diff(
+    old: InputFile,
+    new: NewFile = None,
+    rev: Annotated[
+        str | None,
+        typer.Option(
+            "--rev",
+            "-r",
+            metavar="REV",
+            help="Compare OLD (the working copy) with the same file at this git revision (a branch, tag or commit).",
+        ),
+    ] = None,
+    method: Annotated[
+        MethodName, typer.Option("--method", "-m", help="Scoring method of both rankings.")
+    ] = MethodName.wsm,
+    top: Annotated[
+        int, typer.Option("--top", "-n", min=1, metavar="K", help="Report entries into and exits from the top K.")
+    ] = 5,
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = DiffFormat.table,
+    lang: LangOption = Lang.en,
+    output: OutputOption = None,
+    fail_on: Annotated[
+        list[FailOn] | None,
+        typer.Option("--fail-on", metavar="CONDITION", help=_FAIL_ON_HELP, show_default=False),
+    ] = None,
+) -> None:
+    """Show what changed between two versions of a candidates file: criteria and weights, scores, and the ranking.
+
+    Give OLD and NEW, or one file and --rev REV: the file as it was at REV (with the criteria
+    file it names, at REV too) is then the old version, the working copy the new one.
+    Exit 0 unless a --fail-on condition holds (exit 1).
+    """
+    from partnerfit.analysis.diff import diff_projects, load_at_revision
+    from partnerfit.loading import load
+    from partnerfit.render import RenderOptions
+    from partnerfit.render import diff as render
+
+    if rev is not None and new is not None:
+        raise fail("give either OLD and NEW, or one FILE and --rev REV, not both", EXIT_MISUSE)
+    with core_errors():
+        if rev is not None:
+            before, after = load_at_revision(old, rev), load(old)
+        elif new is not None:
+            before, after = load(old), load(new)
+        else:
+            raise fail("missing NEW: give OLD and NEW, or one FILE and --rev REV", EXIT_MISUSE)
+        result = diff_projects(before, after, method=method.value, top=top)
+    to_terminal = output is None or str(output) == "-"
+    options = RenderOptions(
+        lang=lang.value,
+        color=fmt is DiffFormat.table and to_terminal and color_wanted(typer.get_text_stream("stdout")),
+        width=terminal_width() if to_terminal else 100,
+    )
+    if fmt is DiffFormat.json:
+        text = render.diff_json(result)
+    elif fmt is DiffFormat.markdown:
+        text = render.diff_markdown(result, options)
+    else:
+        text = render.diff_table(result, options)
+    inputs = [old, *([new] if new is not None else [])]
+    inputs += [p.criteria.path for p in (before, after) if p.criteria.path is not None]
+    write_output(text, output, inputs)
+    conditions = result.conditions
+    held = [c.value for c in dict.fromkeys(fail_on or []) if conditions[c.value]]
+    if held:
+        for condition in held:
+            typer.echo(f"--fail-on {condition}: {_explain(result, condition)}", err=True)
+        raise typer.Exit(EXIT_INVALID)
+
+
+def _explain(result: ProjectDiff, condition: str) -> str:
+    """Why ``condition`` holds, in one line for the CI log."""
+
+    def names(ids: Sequence[str]) -> str:
+        return ", ".join(result.names.get(cid, cid) for cid in ids) or "nobody"
+
+    if condition == "leader-change":
+        return f"new leader {names(result.new_leaders)} (was {names(result.old_leaders)})"
+    if condition == "top-k-change":
+        return f"top {result.top}: entered {names(result.entered)}; left {names(result.left)}"
+    if condition == "exclusion-change":
+        excluded = names([r.id for r in result.newly_excluded])
+        readmitted = names([r.id for r in result.readmitted])
+        return f"newly excluded {excluded}; no longer excluded {readmitted}"
+    return f"{len(result.ranks)} candidate(s) changed standing"
