@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 
 from partnerfit.document import read_document
-from partnerfit.loading import detect_kind
+from partnerfit.loading import detect_kind, load_criteria
 from partnerfit.schema import json_schema, schema_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,6 +45,26 @@ def test_committed_schema_matches_the_models(kind: str) -> None:
     assert committed == schema_text(kind), (
         f"schemas/{kind}.schema.json drifted: run `partnerfit schema {kind} -o schemas/{kind}.schema.json`"
     )
+
+
+def test_committed_partnership_schema_matches() -> None:
+    committed = (SCHEMAS / "partnership-candidates.schema.json").read_text(encoding="utf-8")
+    expected = schema_text("candidates", load_criteria("partnership"))
+    assert committed == expected, (
+        "run `partnerfit schema candidates --criteria partnership -o schemas/partnership-candidates.schema.json`"
+    )
+
+
+def test_partnership_schema_knows_the_ids_and_scales() -> None:
+    schema = json.loads((SCHEMAS / "partnership-candidates.schema.json").read_text(encoding="utf-8"))
+    v = jsonschema.Draft202012Validator(schema)
+    assert not list(
+        v.iter_errors({"candidates": {"a": {"scores": {"loyalty": 4}, "gates": {"sanctions_listed": "no"}}}})
+    )
+    assert list(v.iter_errors({"candidates": {"a": {"scores": {"loyality": 4}}}}))
+    assert list(v.iter_errors({"candidates": {"a": {"scores": {"loyalty": 6}}}}))
+    assert list(v.iter_errors({"candidates": {"a": {"scores": {"loyalty": {"score": 0}}}}}))
+    assert list(v.iter_errors({"candidates": {"a": {"gates": {"sanction": False}}}}))
 
 
 @pytest.mark.parametrize("kind", ["candidates", "criteria"])

@@ -64,7 +64,7 @@ def starter_text(criteria: CriteriaSet, lang: str = "en", reference: str | None 
     """A valid candidates file with every criterion and gate of ``criteria``, commented."""
     words = _WORDS.get(lang, _WORDS["en"])
     lines = [
-        f"# yaml-language-server: $schema={schema_url('candidates')}",
+        f"# yaml-language-server: $schema={schema_url('candidates', criteria.name)}",
         *words["header"],
         "partnerfit: 1",
         "kind: candidates",

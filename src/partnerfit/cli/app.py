@@ -110,6 +110,7 @@ app.command(
 Examples:
   partnerfit schema candidates > candidates.schema.json
   partnerfit schema criteria -o schemas/criteria.schema.json
+  partnerfit schema candidates --criteria partnership
 """,
 )(schema_command.schema)
 app.command(

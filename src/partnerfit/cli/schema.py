@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from partnerfit.cli.common import OutputOption, write_output
+from partnerfit.cli.common import OutputOption, core_errors, write_output
 
 
 class Kind(StrEnum):
@@ -19,9 +19,21 @@ class Kind(StrEnum):
 
 def schema(
     kind: Annotated[Kind, typer.Argument(help="Which file kind: candidates or criteria.")],
+    criteria: Annotated[
+        str | None,
+        typer.Option(
+            "--criteria",
+            "-c",
+            metavar="NAME|PATH",
+            help="Candidates only: key scores and gates by this set's ids, bounded by its scales.",
+        ),
+    ] = None,
     output: OutputOption = None,
 ) -> None:
     """Print the JSON Schema of candidates or criteria files (generated from partnerfit's models)."""
+    from partnerfit.loading import load_criteria
     from partnerfit.schema import schema_text
 
-    write_output(schema_text(kind.value), output)
+    with core_errors():
+        criteria_set = load_criteria(criteria) if criteria else None
+    write_output(schema_text(kind.value, criteria_set), output)
