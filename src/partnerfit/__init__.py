@@ -15,6 +15,10 @@ from typing import TYPE_CHECKING, Any
 from partnerfit._version import __version__
 
 if TYPE_CHECKING:
+    from partnerfit.analysis.compare import compare_methods
+    from partnerfit.analysis.explain import explain
+    from partnerfit.analysis.head_to_head import compare_candidates
+    from partnerfit.analysis.weights_report import weights_report
     from partnerfit.criteria_set import CriteriaSet
     from partnerfit.engine.run import score
     from partnerfit.errors import Diagnostic, InvalidInputError, PartnerfitError
@@ -31,9 +35,13 @@ __all__ = [
     "Result",
     "__version__",
     "check_file",
+    "compare_candidates",
+    "compare_methods",
+    "explain",
     "load",
     "load_criteria",
     "score",
+    "weights_report",
 ]
 
 _LAZY = {
@@ -46,6 +54,10 @@ _LAZY = {
     "check_file": "partnerfit.loading",
     "load": "partnerfit.loading",
     "load_criteria": "partnerfit.loading",
+    "explain": "partnerfit.analysis.explain",
+    "compare_candidates": "partnerfit.analysis.head_to_head",
+    "compare_methods": "partnerfit.analysis.compare",
+    "weights_report": "partnerfit.analysis.weights_report",
     "CandidateResult": "partnerfit.result",
     "Result": "partnerfit.result",
 }

@@ -266,6 +266,122 @@ _TEXTS: dict[str, dict[str, str]] = {
         "fr": "Poids centraux : les poids moyens sous lesquels chaque candidat est premier",
     },
     "sens_declared": {"en": "(declared weights)", "fr": "(poids déclarés)"},
+    # partnerfit explain
+    "explain_heading": {"en": "{name} — rank {rank} of {count}", "fr": "{name} — rang {rank} sur {count}"},
+    "explain_excluded_heading": {"en": "{name} — excluded · score {score}", "fr": "{name} — exclu · score {score}"},
+    "explain_excluded": {"en": "Excluded: {reasons}", "fr": "Exclu : {reasons}"},
+    "explain_fix_minimum": {
+        "en": "To pass the knock-out: {criterion} at least {bound} (now {value})",
+        "fr": "Pour franchir le seuil éliminatoire : {criterion} au moins {bound} (actuellement {value})",
+    },
+    "explain_fix_maximum": {
+        "en": "To pass the knock-out: {criterion} at most {bound} (now {value})",
+        "fr": "Pour franchir le seuil éliminatoire : {criterion} au plus {bound} (actuellement {value})",
+    },
+    "explain_would_rank": {
+        "en": "With that, it would rank {rank} (the other scores unchanged)",
+        "fr": "Il serait alors au rang {rank} (les autres notes inchangées)",
+    },
+    "explain_gate_cannot": {
+        "en": "A gate answered yes excludes whatever the scores",
+        "fr": "Un « oui » à un critère éliminatoire exclut quelles que soient les notes",
+    },
+    "explain_above": {
+        "en": "Just above: {name}, {score} ({gap} points ahead)",
+        "fr": "Juste devant : {name}, {score} ({gap} points d'avance)",
+    },
+    "explain_leader": {
+        "en": "Leader: {name}, {score} ({gap} points ahead)",
+        "fr": "En tête : {name}, {score} ({gap} points d'avance)",
+    },
+    "explain_runner_up": {
+        "en": "Runner-up: {name}, {score} ({gap} points behind)",
+        "fr": "Deuxième : {name}, {score} ({gap} points derrière)",
+    },
+    "explain_coverage": {
+        "en": "Scored on {coverage} of the weight (missing scores are left out)",
+        "fr": "Noté sur {coverage} du poids (les notes manquantes sont hors du score)",
+    },
+    "explain_additive": {
+        "en": "Points = 100 × w·v / Σw, each criterion's share of the score (v: the score on its scale, 0 worst, 1 best); they add up to {score}",
+        "fr": "Points = 100 × w·v / Σw, la part de chaque critère dans le score (v : la note sur son échelle, 0 au pire, 1 au mieux) ; leur somme fait {score}",
+    },
+    "explain_not_additive": {
+        "en": "{method} is not additive: points add up to the score only with wsm; v is each score on its scale (0 worst, 1 best)",
+        "fr": "{method} n'est pas additive : les points ne s'additionnent en score qu'avec wsm ; v est chaque note sur son échelle (0 au pire, 1 au mieux)",
+    },
+    "explain_none": {"en": "none", "fr": "aucun"},
+    "explain_wsm_only": {
+        "en": "What it would take is computed exactly for wsm only (--method wsm)",
+        "fr": "Ce qu'il faudrait n'est calculé exactement que pour wsm (--method wsm)",
+    },
+    "explain_strengths": {
+        "en": "Strengths (above the median of eligible candidates)",
+        "fr": "Points forts (au-dessus de la médiane des candidats retenus)",
+    },
+    "explain_weaknesses": {"en": "Weaknesses (below the median)", "fr": "Points faibles (sous la médiane)"},
+    "explain_disagreement_on": {
+        "en": "⚠ assessors disagree on {criterion}: spread {spread} ({scores})",
+        "fr": "⚠ désaccord des évaluateurs sur {criterion} : écart {spread} ({scores})",
+    },
+    "explain_notes_evidence": {"en": "Notes and evidence:", "fr": "Notes et justificatifs :"},
+    "explain_evidence": {"en": "evidence", "fr": "justificatif"},
+    "explain_knockouts": {"en": "Knock-outs", "fr": "Seuils éliminatoires"},
+    "explain_ko_pass": {"en": "passed", "fr": "franchi"},
+    "explain_ko_fail": {"en": "failed", "fr": "non franchi"},
+    "explain_ko_unscored": {"en": "not scored", "fr": "non noté"},
+    "explain_gates_heading": {"en": "Gates", "fr": "Critères éliminatoires"},
+    "explain_gate_yes": {"en": "yes (excludes)", "fr": "oui (exclut)"},
+    "explain_gate_unanswered": {"en": "not answered", "fr": "sans réponse"},
+    "explain_one_up": {"en": "One place up", "fr": "Rang au-dessus"},
+    "explain_to_first": {"en": "To lead", "fr": "En tête"},
+    "explain_vs_median": {"en": "vs median", "fr": "vs médiane"},
+    "explain_vs_leader": {"en": "vs leader", "fr": "vs 1er"},
+    "explain_vs_runner_up": {"en": "vs 2nd", "fr": "vs 2e"},
+    "explain_points": {"en": "Points", "fr": "Points"},
+    "explain_what_it_takes": {
+        "en": "What it would take: the score one criterion needs, the others unchanged (rounded towards the better end; in brackets the whole score that does it); not reachable: no score on this criterion's scale is enough (knock-out: not without crossing its knock-out bound)",
+        "fr": "Ce qu'il faudrait : la note qu'un critère doit atteindre, les autres inchangées (arrondie du bon côté ; entre parenthèses la note entière qui suffit) ; inaccessible : aucune note de l'échelle de ce critère ne suffit (seuil : pas sans franchir son seuil éliminatoire)",
+    },
+    "explain_target_whole": {"en": "whole: {whole}", "fr": "entier : {whole}"},
+    "explain_target_unreachable_scale": {"en": "not reachable", "fr": "inaccessible"},
+    "explain_target_unreachable_knockout": {"en": "not reachable (knock-out)", "fr": "inaccessible (seuil)"},
+    "explain_target_already": {"en": "already first", "fr": "déjà en tête"},
+    "explain_target_excluded": {"en": "excluded", "fr": "exclu"},
+    "explain_target_wsm_only": {"en": "computed for wsm only", "fr": "calculé pour wsm seulement"},
+    # partnerfit compare
+    "h2h_level": {"en": "level", "fr": "à égalité"},
+    "h2h_pts": {"en": "pts", "fr": "pts"},
+    "h2h_rank": {"en": "rank {rank}", "fr": "rang {rank}"},
+    "h2h_standing": {
+        "en": "{name}: {place}, score {score}, ahead on {wins} criteria",
+        "fr": "{name} : {place}, score {score}, devant sur {wins} critères",
+    },
+    "h2h_ahead": {"en": "Ahead (by)", "fr": "Devant (écart)"},
+    "h2h_legend_wsm": {
+        "en": "Each cell: the score on its scale · its points in the candidate's score (wsm)",
+        "fr": "Chaque case : la note sur son échelle · ses points dans le score du candidat (wsm)",
+    },
+    "h2h_legend_other": {
+        "en": "Each cell: the score on its scale · v, the same on 0–1 ({method} is not additive)",
+        "fr": "Chaque case : la note sur son échelle · v, la même sur 0–1 ({method} n'est pas additive)",
+    },
+    "h2h_swap": {
+        "en": "{passer} would pass {leader} if {criterion} weighed {new} instead of {old} (the other weights rescaled in proportion; weights: {overrides})",
+        "fr": "{passer} passerait devant {leader} si {criterion} pesait {new} au lieu de {old} (les autres poids ajustés en proportion ; weights: {overrides})",
+    },
+    "h2h_swap_none": {
+        "en": "No change of a single weight (the others in proportion) swaps {a} and {b}",
+        "fr": "Aucun changement d'un seul poids (les autres en proportion) n'inverse {a} et {b}",
+    },
+    "h2h_swap_excluded": {
+        "en": "No weight change swaps {a} and {b}: an excluded candidate has no rank",
+        "fr": "Aucun changement de poids n'inverse {a} et {b} : un candidat exclu n'a pas de rang",
+    },
+    "h2h_swap_wsm_only": {
+        "en": "The weight change that would swap {a} and {b} is computed for wsm only",
+        "fr": "Le changement de poids qui inverserait {a} et {b} n'est calculé que pour wsm",
+    },
 }
 
 

@@ -9,6 +9,7 @@ import typer
 from partnerfit._version import __version__
 from partnerfit.cli import check as check_command
 from partnerfit.cli import diff as diff_command
+from partnerfit.cli import explain as explain_command
 from partnerfit.cli import schema as schema_command
 from partnerfit.cli import score as score_command
 from partnerfit.cli import sets
@@ -124,3 +125,24 @@ Examples:
   partnerfit diff old.yaml new.yaml --method topsis --top 3 --format json
 """,
 )(diff_command.diff)
+app.command(
+    name="explain",
+    epilog="""\b
+Examples:
+  partnerfit explain candidates.yaml startup_fibre
+  partnerfit explain candidates.yaml startup_fibre --lang fr
+  partnerfit explain candidates.yaml startup_fibre --format json -o fibre.json
+  partnerfit explain candidates.yaml paper_group_kerlann --format markdown
+  partnerfit explain candidates.yaml startup_fibre --method topsis --missing worst
+""",
+)(explain_command.explain)
+app.command(
+    name="compare",
+    epilog="""\b
+Examples:
+  partnerfit compare candidates.yaml startup_fibre lab_biopolymers
+  partnerfit compare candidates.yaml startup_fibre lab_biopolymers coop_dairy --lang fr
+  partnerfit compare candidates.yaml startup_fibre lab_biopolymers --format json
+  partnerfit compare candidates.yaml startup_fibre lab_biopolymers --format markdown -o compare.md
+""",
+)(explain_command.compare)

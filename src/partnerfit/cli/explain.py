@@ -1,0 +1,127 @@
+"""The `explain` and `compare` commands: one candidate's score taken apart, or candidates side by side."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from partnerfit.cli.common import EXIT_MISUSE, Lang, color_wanted, core_errors, fail, terminal_width, write_output
+from partnerfit.cli.score import Aggregate, ExistingFile, Format, MethodName, Missing
+
+if TYPE_CHECKING:
+    from partnerfit.render import RenderOptions
+
+Criteria = Annotated[
+    str | None,
+    typer.Option(
+        "--criteria", "-c", metavar="NAME|PATH", help="Built-in set name or criteria file path (overrides the file's)."
+    ),
+]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format (csv is not available here).")]
+LangOption = Annotated[Lang, typer.Option("--lang", "-l", help="Language of labels and headings.")]
+MissingOption = Annotated[
+    Missing | None,
+    typer.Option("--missing", help="What a missing score counts as (default: the criteria set's, else ignore)."),
+]
+AggregateOption = Annotated[Aggregate, typer.Option("--aggregate", help="How several assessors' scores combine.")]
+MethodOption = Annotated[MethodName, typer.Option("--method", "-m", help="Scoring method.")]
+Output = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", metavar="FILE", help="Write to this file (atomically) instead of stdout."),
+]
+
+
+def _options(fmt: Format, lang: Lang, output: Path | None) -> RenderOptions:
+    from partnerfit.render import RenderOptions
+
+    if fmt is Format.csv:
+        raise fail("--format csv is not available here; use table, json or markdown", EXIT_MISUSE)
+    to_terminal = output is None or str(output) == "-"
+    return RenderOptions(
+        lang=lang.value,
+        color=fmt is Format.table and to_terminal and color_wanted(typer.get_text_stream("stdout")),
+        width=terminal_width() if to_terminal else 100,
+    )
+
+
+def explain(
+    file: ExistingFile,
+    candidate: Annotated[str, typer.Argument(metavar="CANDIDATE", help="The id of the candidate to explain.")],
+    method: MethodOption = MethodName.wsm,
+    missing: MissingOption = None,
+    aggregate: AggregateOption = Aggregate.mean,
+    criteria: Criteria = None,
+    fmt: FormatOption = Format.table,
+    lang: LangOption = Lang.en,
+    output: Output = None,
+) -> None:
+    """Explain one candidate's score: contributions, strengths and weaknesses, evidence, and what it would take."""
+    from partnerfit.analysis.explain import explain as run_explain
+    from partnerfit.loading import load
+    from partnerfit.render import explain as render
+
+    options = _options(fmt, lang, output)
+    with core_errors():
+        project = load(file, criteria=criteria, missing=missing.value if missing else None)
+        explanation = run_explain(
+            project,
+            candidate,
+            method=method.value,
+            aggregate=aggregate.value,
+            missing=missing.value if missing else None,
+        )
+    if fmt is Format.json:
+        text = render.explain_json(explanation)
+    elif fmt is Format.markdown:
+        text = render.explain_markdown(explanation, options)
+    else:
+        text = render.explain_table(explanation, options)
+    write_output(text, output, [file, *([project.criteria.path] if project.criteria.path else [])])
+
+
+def compare(
+    file: ExistingFile,
+    candidates: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="CANDIDATE",
+            help="Ids of the candidates to compare, A B [C...]: two or more (the weight change swaps the first two).",
+        ),
+    ],
+    method: MethodOption = MethodName.wsm,
+    missing: MissingOption = None,
+    aggregate: AggregateOption = Aggregate.mean,
+    criteria: Criteria = None,
+    fmt: FormatOption = Format.table,
+    lang: LangOption = Lang.en,
+    output: Output = None,
+) -> None:
+    """Compare candidates side by side, criterion by criterion, and find the weight change that swaps the first two."""
+    from partnerfit.analysis.head_to_head import compare_candidates
+    from partnerfit.loading import load
+    from partnerfit.render import head_to_head as render
+
+    if len(candidates) < 2:
+        raise fail("compare needs at least two candidate ids: partnerfit compare FILE A B [C...]", EXIT_MISUSE)
+    repeated = sorted({cid for cid in candidates if candidates.count(cid) > 1})
+    if repeated:
+        raise fail(f"candidate {repeated[0]!r} is given twice; compare distinct candidates", EXIT_MISUSE)
+    options = _options(fmt, lang, output)
+    with core_errors():
+        project = load(file, criteria=criteria, missing=missing.value if missing else None)
+        h2h = compare_candidates(
+            project,
+            candidates,
+            method=method.value,
+            aggregate=aggregate.value,
+            missing=missing.value if missing else None,
+        )
+    if fmt is Format.json:
+        text = render.compare_json(h2h)
+    elif fmt is Format.markdown:
+        text = render.compare_markdown(h2h, options)
+    else:
+        text = render.compare_table(h2h, options)
+    write_output(text, output, [file, *([project.criteria.path] if project.criteria.path else [])])

@@ -1,0 +1,149 @@
+"""Candidates side by side, for people (table, Markdown) and machines (JSON)."""
+
+from __future__ import annotations
+
+import io
+
+import orjson
+from rich import box
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from partnerfit.analysis.head_to_head import HeadToHead, Row, Side
+from partnerfit.i18n import t
+from partnerfit.render import RenderOptions
+from partnerfit.render.common import colon, fmt_score, reasons_text
+from partnerfit.render.explain import evidence_text, raw
+from partnerfit.render.table import make_console, strip_trailing
+
+
+def compare_json(h2h: HeadToHead) -> str:
+    """The comparison document."""
+    return orjson.dumps(h2h.to_dict(), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode()
+
+
+def _side(h2h: HeadToHead, side: Side) -> str:
+    figure = side.contribution if h2h.result.method == "wsm" else side.value
+    return f"{raw(side.score)} · {'–' if figure is None else f'{figure:.2f}'}"
+
+
+def letters(h2h: HeadToHead) -> dict[str, str]:
+    """A, B, C… for each candidate compared, in the order given."""
+    return {e.id: chr(ord("A") + k) if k < 26 else e.id for k, e in enumerate(h2h.entries)}
+
+
+def _ahead(h2h: HeadToHead, row: Row, lang: str, names: dict[str, str]) -> str:
+    if not row.ahead:
+        return t("h2h_level", lang) if sum(s.value is not None for s in row.sides.values()) > 1 else "–"
+    points = f" ({row.points:+.2f} {t('h2h_pts', lang)})" if row.points is not None else ""
+    return f"{' = '.join(names[cid] for cid in row.ahead)} +{raw(row.by)}{points}"
+
+
+def heading_lines(h2h: HeadToHead, lang: str, short: bool = False) -> list[str]:
+    """Who is compared (with their letters when ``short``): rank, score, criteria led, and exclusions."""
+    wins, marks = h2h.wins, letters(h2h)
+    lines = [" vs ".join(e.name for e in h2h.entries)]
+    for e in h2h.entries:
+        place = t("h2h_rank", lang, rank=e.rank) if e.rank is not None else t("excluded", lang).lower()
+        name = f"{marks[e.id]} = {e.name}" if short else e.name
+        text = t("h2h_standing", lang, name=name, place=place, score=fmt_score(e.score, 2), wins=wins[e.id])
+        if e.excluded:
+            text += f"{colon(lang)}{reasons_text(h2h.result, e, lang)}"
+        lines.append(text)
+    return lines
+
+
+def swap_line(h2h: HeadToHead, lang: str) -> str:
+    """The weight change that swaps the first two candidates, or why there is none."""
+    first, second = h2h.entries[0], h2h.entries[1]
+    swap = h2h.swap
+    if swap is None:
+        return t(f"h2h_swap_{h2h.swap_note or 'none'}", lang, a=first.name, b=second.name)
+    names = {e.id: e.name for e in h2h.entries}
+    label = h2h.result.criteria.criterion(swap.criterion).text(lang)
+    overrides = ", ".join(f"{k}: {v:g}" for k, v in swap.overrides.items())
+    return t(
+        "h2h_swap",
+        lang,
+        passer=names[swap.passer],
+        leader=names[swap.leader],
+        criterion=label,
+        old=f"{swap.weight:.2%}",
+        new=f"{swap.new_weight:.2%}",
+        overrides="{" + overrides + "}",
+    )
+
+
+def note_lines(h2h: HeadToHead, lang: str, names: dict[str, str]) -> list[str]:
+    """The notes and evidence behind each compared score, criterion by criterion."""
+    lines: list[str] = []
+    sep = colon(lang)
+    for row in h2h.rows:
+        said = [
+            f"{names[e.id]} {evidence_text(ev, lang)}"
+            for e in h2h.entries
+            for ev in row.sides[e.id].entries
+            if ev.note or ev.evidence or ev.uncertainty is not None
+        ]
+        if said:
+            lines.append(f"{h2h.result.criteria.criterion(row.id).text(lang)}{sep}")
+            lines += [f"  {s}" for s in said]
+    return [t("explain_notes_evidence", lang), *lines] if lines else []
+
+
+def _legend(h2h: HeadToHead, lang: str) -> str:
+    return t("h2h_legend_wsm" if h2h.result.method == "wsm" else "h2h_legend_other", lang, method=h2h.result.method)
+
+
+def compare_markdown(h2h: HeadToHead, options: RenderOptions) -> str:
+    """The comparison as Markdown: standings, a criterion table, the swap, the notes."""
+    lang = options.lang
+    head, names = heading_lines(h2h, lang), {e.id: e.name for e in h2h.entries}
+    lines = [f"## {_md(head[0])}", "", *(f"- {_md(s)}" for s in head[1:]), ""]
+    header = [
+        t("criterion", lang),
+        t("weight", lang).capitalize(),
+        *(e.name for e in h2h.entries),
+        t("h2h_ahead", lang),
+    ]
+    lines += ["| " + " | ".join(_md(h) for h in header) + " |", "|:---|---:|" + "---:|" * len(h2h.entries) + ":---|"]
+    for row in h2h.rows:
+        cells = [h2h.result.criteria.criterion(row.id).text(lang), f"{row.weight:.0%}"]
+        cells += [_side(h2h, row.sides[e.id]) for e in h2h.entries] + [_ahead(h2h, row, lang, names)]
+        lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
+    lines += ["", f"*{_md(_legend(h2h, lang))}*", "", f"- {_md(swap_line(h2h, lang))}"]
+    notes = note_lines(h2h, lang, names)
+    lines += [f"- {_md(s.strip())}" if not s.startswith("  ") else f"  - {_md(s.strip())}" for s in notes]
+    return "\n".join(lines) + "\n"
+
+
+def _md(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def compare_table(h2h: HeadToHead, options: RenderOptions) -> str:
+    """The comparison for a terminal: one column per candidate, who is ahead, the swap and the notes."""
+    lang = options.lang
+    buffer = io.StringIO()
+    console = make_console(options, buffer)
+    head, marks = heading_lines(h2h, lang, short=True), letters(h2h)
+    console.print(Text(head[0], style="bold"))
+    for line in head[1:]:
+        console.print(Text(line))
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style="bold", padding=(0, 1, 0, 0))
+    table.add_column(t("criterion", lang), min_width=12, ratio=2, overflow="fold")
+    table.add_column(t("weight", lang).capitalize(), justify="right", no_wrap=True)
+    for e in h2h.entries:
+        table.add_column(marks[e.id], justify="right", min_width=9, no_wrap=True)
+    table.add_column(t("h2h_ahead", lang), min_width=10, ratio=2, overflow="fold")
+    for row in h2h.rows:
+        ahead = Text(_ahead(h2h, row, lang, marks), style="green" if row.ahead else "dim")
+        sides = [_side(h2h, row.sides[e.id]) for e in h2h.entries]
+        table.add_row(Text(h2h.result.criteria.criterion(row.id).text(lang)), f"{row.weight:.0%}", *sides, ahead)
+    console.print(table)
+    console.print(Text(_legend(h2h, lang), style="dim"))
+    console.print(Text(swap_line(h2h, lang), style="bold"))
+    for line in note_lines(h2h, lang, marks):
+        console.print(Padding(Text(line.strip()), (0, 0, 0, 2)) if line.startswith("  ") else Text(line))
+    return strip_trailing(buffer.getvalue())
