@@ -45,6 +45,13 @@ def test_github_annotations_are_byte_exact(invoke, bad_files):
     )
 
 
+def test_github_annotations_of_a_folder_are_byte_exact(invoke, bad_files):
+    expected = (Path(__file__).parent / "golden" / "check-github.txt").read_text(encoding="utf-8")
+    result = invoke(["check", "--format", "github", *bad_files])
+    assert result.exit_code == 1
+    assert result.stdout == expected
+
+
 def test_github_escapes_data_and_properties():
     from partnerfit.errors import Diagnostic
 
