@@ -170,6 +170,7 @@ class Result:
     objective: str | None = None
     version: str = __version__
     method_details: Mapping[str, Any] = field(default_factory=dict)
+    close_call: Mapping[str, Any] | None = None  # analysis.sensitivity's verdict, when it was computed
 
     def __post_init__(self) -> None:
         listing = self._summary()
@@ -251,6 +252,7 @@ class Result:
             "title": self.title,
             "objective": self.objective,
             **({"method_details": dict(self.method_details)} if self.method_details else {}),
+            **({"close_call": dict(self.close_call)} if self.close_call is not None else {}),
         }
 
     def entries(self, top: int | None = None) -> Sequence[CandidateResult]:

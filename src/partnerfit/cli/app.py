@@ -12,6 +12,7 @@ from partnerfit.cli import diff as diff_command
 from partnerfit.cli import explain as explain_command
 from partnerfit.cli import schema as schema_command
 from partnerfit.cli import score as score_command
+from partnerfit.cli import sensitivity as sensitivity_command
 from partnerfit.cli import sets
 from partnerfit.cli import weights as weights_command
 
@@ -146,3 +147,15 @@ Examples:
   partnerfit compare candidates.yaml startup_fibre lab_biopolymers --format markdown -o compare.md
 """,
 )(explain_command.compare)
+app.command(
+    name="sensitivity",
+    epilog="""\b
+Examples:
+  partnerfit sensitivity candidates.yaml
+  partnerfit sensitivity candidates.yaml --top 5 --seed 42
+  partnerfit sensitivity candidates.yaml --method topsis --missing worst
+  partnerfit sensitivity candidates.yaml --uniform --samples 20000
+  partnerfit sensitivity candidates.yaml --format json -o sensitivity.json
+  partnerfit sensitivity candidates.yaml --spread 0.2 --lang fr
+""",
+)(sensitivity_command.sensitivity)

@@ -24,7 +24,9 @@ from partnerfit.errors import InvalidWeightsError
 
 if TYPE_CHECKING:
     from partnerfit.analysis.compare import MethodComparison
+    from partnerfit.loading import Project
     from partnerfit.render import RenderOptions
+    from partnerfit.result import Result
 
 # Objects of a large run are left for the process exit (which skips freeing them) rather than
 # freed one by one when the command returns: about 0.3 s for 100,000 candidates.
@@ -165,6 +167,8 @@ def score(
                 missing=missing.value if missing else None,
                 vikor_v=vikor_v,
             )
+    if not compare:
+        result = _with_close_call(result, project, method.value, aggregate.value, missing, vikor_v)
     to_terminal = output is None or str(output) == "-"
     options = RenderOptions(
         lang=lang.value,
@@ -178,6 +182,35 @@ def score(
         return
     write_output(render_chunks(result, fmt.value, options), output, inputs)
     KEEP_ALIVE.append((project, result))
+
+
+CLOSE_CALL_LIMIT = 2_000  # ranked candidates above which score skips the close-call check (cost)
+CLOSE_CALL_SAMPLED = 500  # up to here the leader's rank-1 acceptability is sampled too
+
+
+def _with_close_call(
+    result: Result, project: Project, method: str, aggregate: str, missing: Missing | None, vikor_v: float
+) -> Result:
+    """The result with the close-call verdict ("no clear winner") when the check is affordable."""
+    import dataclasses
+
+    from partnerfit.analysis.sensitivity import close_call
+
+    ranked = len(result.ranked)
+    if ranked < 2 or ranked > CLOSE_CALL_LIMIT:
+        return result
+    samples = 2_000 if ranked <= CLOSE_CALL_SAMPLED else 0
+    with core_errors():
+        verdict = close_call(
+            project,
+            method=method,
+            aggregate=aggregate,  # type: ignore[arg-type]
+            missing=missing.value if missing else None,
+            vikor_v=vikor_v,
+            samples=samples,
+            seed=0,
+        )
+    return result if verdict is None else dataclasses.replace(result, close_call=verdict.to_dict())
 
 
 def _render_comparison(comparison: MethodComparison, fmt: Format, options: RenderOptions) -> str:

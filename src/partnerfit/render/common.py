@@ -80,6 +80,7 @@ def footer_lines(result: Result, lang: str, shown: Sequence[CandidateResult] | N
         )
     if any(c.assessors > 1 for c in result.ranking):
         lines.append(f"{t('aggregate', lang)}{sep}{t(result.aggregate, lang)}")
+    lines += _close_call_lines(result, lang)
     lines += _note_lines(result, entries, lang)
     labels = {c.id: c.text(lang) for c in criteria.criteria}
     flagged = [c for c in entries if c.disagreement]
@@ -89,6 +90,35 @@ def footer_lines(result: Result, lang: str, shown: Sequence[CandidateResult] | N
             f"  {entry.name}{sep}" + ", ".join(f"{labels[cid]} ({entry.spread[cid]:g})" for cid in entry.disagreement)
             for entry in flagged
         ]
+    return lines
+
+
+def _close_call_lines(result: Result, lang: str) -> list[str]:
+    """⚠ no clear winner, the margin and rank-1 share, and the smallest weight change that flips it."""
+    verdict = result.close_call
+    if not verdict or not verdict.get("close"):
+        return []
+    names = {c.id: c.name for c in result.ranked[:2]}
+    leader, runner = verdict["leader"], verdict.get("runner_up")
+    line = t("sens_close", lang, leader=names.get(leader, leader), runner=names.get(runner or "", runner or ""))
+    line += t("sens_margin", lang, margin=f"{verdict.get('margin') or 0.0:.2f}")
+    if verdict.get("first_rank") is not None:
+        line += t("sens_first_share", lang, share=f"{verdict['first_rank']:.1%}")
+    lines = [line]
+    change = verdict.get("change")
+    if change:
+        criteria = result.criteria
+        if change["level"] == "group":
+            item = next((g.text(lang) for g in criteria.groups if g.id == change["id"]), change["id"])
+        else:
+            item = criteria.criterion(change["id"]).text(lang)
+        new = names.get(change["leader"]) or next(
+            (c.name for c in result.ranked if c.id == change["leader"]), change["leader"]
+        )
+        lines.append(
+            "  "
+            + t("sens_change", lang, item=item, weight=f"{change['from']:.1%}", to=f"{change['to']:.1%}", leader=new)
+        )
     return lines
 
 

@@ -1,0 +1,245 @@
+"""The sensitivity report: stability intervals and a rank-acceptability heat map (table), JSON and Markdown."""
+
+from __future__ import annotations
+
+import io
+
+import orjson
+from rich import box
+from rich.table import Table
+from rich.text import Text
+
+from partnerfit.analysis.sensitivity import SensitivityReport
+from partnerfit.analysis.stability import DECISIVE, RESOLUTION, WeightInterval
+from partnerfit.i18n import t
+from partnerfit.render import RenderOptions
+from partnerfit.render.table import make_console, strip_trailing
+
+HEAT = ((0.75, "black on bright_green"), (0.5, "black on green"), (0.25, "black on yellow"), (0.05, "on bright_black"))
+MAX_RANKS = 10  # rank columns of the heat map at most; later ranks are summed in one column
+
+
+def sensitivity_json(report: SensitivityReport) -> str:
+    """The report document."""
+    return orjson.dumps(report.to_dict(), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode()
+
+
+def _label(report: SensitivityReport, interval: WeightInterval, lang: str) -> str:
+    if interval.level == "group":
+        return next(g for g in report.criteria.groups if g.id == interval.id).text(lang)
+    return report.criteria.criterion(interval.id).text(lang)
+
+
+def _range(low: float, high: float) -> str:
+    return f"{low:.1%}–{high:.1%}"
+
+
+def _count(value: int, lang: str) -> str:
+    return f"{value:,}".replace(",", "\u00a0" if lang == "fr" else ",")
+
+
+def _names(report: SensitivityReport, ids: tuple[str, ...]) -> str:
+    return ", ".join(report.names[cid] for cid in ids)
+
+
+def stability_title(report: SensitivityReport, lang: str) -> str:
+    """What was analysed: the method, and whether the intervals are exact or numeric."""
+    if report.stability.exact:
+        return t("sens_stability_title", lang, how=t("sens_exact", lang, method=report.method))
+    return t("sens_stability_title", lang, how=t("sens_numeric", lang, method=report.method, resolution=RESOLUTION))
+
+
+def leaders_line(report: SensitivityReport, lang: str) -> str:
+    """The leader and the top-K set at the declared weights."""
+    stability = report.stability
+    leader = report.names[stability.leader] if stability.leader else "–"
+    return t("sens_leaders", lang, leader=leader, k=stability.top_k, top=_names(report, stability.top))
+
+
+def verdict_lines(report: SensitivityReport, lang: str) -> list[str]:
+    """The decisive legend, the close-call verdict and the smallest change that makes another candidate first."""
+    stability = report.stability
+    if stability.leader is None:
+        return [t("sens_nobody", lang)]
+    if stability.runner_up is None:
+        return [t("sens_single", lang)]
+    lines = []
+    if any(i.decisive for i in stability.intervals):
+        lines.append(t("sens_decisive", lang, points=round(DECISIVE * 100)))
+    verdict = report.close_call
+    if verdict is None:
+        return lines
+    key = "sens_close" if verdict.close else "sens_clear"
+    line = t(key, lang, leader=report.names[verdict.leader], runner=report.names[stability.runner_up])
+    line += t("sens_margin", lang, margin=f"{verdict.margin or 0.0:.2f}")
+    if verdict.first_rank is not None:
+        line += t("sens_first_share", lang, share=f"{verdict.first_rank:.1%}")
+    lines.append(line)
+    change = verdict.change
+    if change is None:
+        lines.append(t("sens_no_change", lang))
+    else:
+        interval = next(i for i in stability.intervals if i.id == change.id and i.level == change.level)
+        item = _label(report, interval, lang)
+        new = report.names[change.leader]
+        lines.append(
+            t("sens_change", lang, item=item, weight=f"{change.weight:.1%}", to=f"{change.to:.1%}", leader=new)
+        )
+    return lines
+
+
+def acceptability_title(report: SensitivityReport, lang: str) -> str:
+    """How the samples were drawn."""
+    accept = report.acceptability
+    uniform = accept.spread is None
+    weighting = t("sens_uniform", lang) if uniform else t("sens_dirichlet", lang, spread=accept.spread)
+    title = t("sens_acceptability_title", lang, samples=_count(accept.samples, lang), seed=accept.seed)
+    title += f" — {weighting}"
+    if accept.uncertain:
+        title += t("sens_uncertain", lang, count=accept.uncertain)
+    return title
+
+
+def _rank_columns(report: SensitivityReport, width: int) -> int:
+    """How many rank columns fit beside the names (at least K); a lone last rank needs no "n+" column."""
+    n = len(report.acceptability.ids)
+    ranks = min(n, MAX_RANKS, max((width - 44) // 7, report.stability.top_k, 1))
+    return n if ranks == n - 1 else ranks
+
+
+def _pct(p: float) -> str:
+    return "·" if p == 0 else f"{p * 100:.1f}"
+
+
+def _heat(p: float) -> str:
+    return next((style for bound, style in HEAT if p >= bound), "dim" if p == 0 else "")
+
+
+def _central_columns(report: SensitivityReport, lang: str) -> list[tuple[str, list[int]]]:
+    criteria = report.criteria
+    index = {cid: j for j, cid in enumerate(criteria.ids)}
+    if criteria.groups:
+        return [(g.short_text(lang), [index[c] for c in g.criteria]) for g in criteria.groups]
+    return [(c.text(lang), [j]) for j, c in enumerate(criteria.criteria)]
+
+
+def _central_rows(report: SensitivityReport, lang: str) -> list[tuple[str, list[float]]]:
+    """(name, weight per column) for the declared weights, then every candidate that ever ranks first."""
+    columns = _central_columns(report, lang)
+    accept = report.acceptability
+    declared = [c.effective_weight for c in report.criteria.criteria]
+    rows = [(t("sens_declared", lang), [sum(declared[j] for j in cols) for _, cols in columns])]
+    for k, cid in enumerate(accept.ids):
+        central = accept.central_weights(k)
+        if central is not None:
+            values = list(central.values())
+            rows.append((report.names[cid], [sum(values[j] for j in cols) for _, cols in columns]))
+    return rows
+
+
+def sensitivity_table(report: SensitivityReport, options: RenderOptions) -> str:
+    """Stability intervals, the verdict, then the rank-acceptability heat map and the central weights."""
+    lang = options.lang
+    buffer = io.StringIO()
+    console = make_console(options, buffer)
+    stability, accept = report.stability, report.acceptability
+    console.print(Text(stability_title(report, lang), style="bold"))
+    console.print(Text(leaders_line(report, lang)))
+    if stability.intervals and stability.runner_up is not None:
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style="bold", padding=(0, 1))
+        table.add_column(t("sens_item", lang), min_width=14, ratio=1, overflow="fold")
+        table.add_column(t("weight", lang).capitalize(), justify="right", no_wrap=True)
+        table.add_column(t("sens_leader_first", lang), justify="right", no_wrap=True)
+        table.add_column(t("sens_top_same", lang, k=stability.top_k), justify="right", no_wrap=True)
+        table.add_column("", min_width=1, no_wrap=True)
+        for i in stability.intervals:
+            indent = "  " if i.level == "criterion" and report.criteria.groups else ""
+            name = Text(indent + _label(report, i, lang), style="bold" if i.level == "group" else "")
+            flag = Text("⚠", style="bold yellow") if i.decisive else ""
+            table.add_row(name, f"{i.weight:.1%}", _range(i.low, i.high), _range(i.top_low, i.top_high), flag)
+        console.print(table)
+    for line in verdict_lines(report, lang):
+        console.print(Text(line, style="dim"))
+    if not accept.ids:
+        return strip_trailing(buffer.getvalue())
+    console.print()
+    console.print(Text(acceptability_title(report, lang), style="bold"))
+    ranks = _rank_columns(report, options.width)
+    n = len(accept.ids)
+    heat = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style="bold", padding=(0, 1))
+    heat.add_column(t("candidate", lang), min_width=12, ratio=1, overflow="fold")
+    for r in range(1, ranks + 1):
+        heat.add_column(str(r), justify="right", min_width=5, no_wrap=True)
+    if ranks < n:
+        heat.add_column(f"{ranks + 1}+", justify="right", min_width=5, no_wrap=True)
+    heat.add_column(t("sens_top", lang, k=accept.top_k), justify="right", no_wrap=True)
+    for k, cid in enumerate(accept.ids):
+        probabilities = accept.ranks(k)
+        shown = probabilities[:ranks] + ([sum(probabilities[ranks:])] if ranks < n else [])
+        top = accept.top_share(k)
+        cells = [Text(_pct(p), style=_heat(p)) for p in shown]
+        heat.add_row(Text(report.names[cid]), *cells, Text(_pct(top), style=_heat(top)))
+    console.print(heat)
+    console.print(Text(t("sens_probabilities", lang), style="dim"))
+    console.print()
+    console.print(Text(t("sens_central_title", lang), style="bold"))
+    central = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style="bold", padding=(0, 1))
+    central.add_column(t("candidate", lang), min_width=12, ratio=1, overflow="fold")
+    for label, _ in _central_columns(report, lang):
+        central.add_column(label, justify="right", max_width=12, overflow="fold")
+    for label, values in _central_rows(report, lang):
+        central.add_row(Text(label), *(f"{v:.1%}" for v in values))
+    console.print(central)
+    return strip_trailing(buffer.getvalue())
+
+
+def _cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def _markdown_table(header: list[str], align: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(_cell(h) for h in header) + " |", "|" + "|".join(align) + "|"]
+    return lines + ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+
+
+def sensitivity_markdown(report: SensitivityReport, options: RenderOptions) -> str:
+    """The same sections as the table, ready to paste."""
+    lang = options.lang
+    stability, accept = report.stability, report.acceptability
+    lines = [f"### {_cell(stability_title(report, lang))}", "", _cell(leaders_line(report, lang)), ""]
+    if stability.intervals and stability.runner_up is not None:
+        header = [t("sens_item", lang), t("weight", lang).capitalize(), t("sens_leader_first", lang)]
+        header.append(t("sens_top_same", lang, k=stability.top_k))
+        rows = [
+            [
+                ("⚠ " if i.decisive else "")
+                + _label(report, i, lang)
+                + (f" ({t('sens_group', lang)})" if i.level == "group" else ""),
+                f"{i.weight:.1%}",
+                _range(i.low, i.high),
+                _range(i.top_low, i.top_high),
+            ]
+            for i in stability.intervals
+        ]
+        lines += [*_markdown_table(header, [":---", "---:", "---:", "---:"], rows), ""]
+    lines += [f"- {_cell(line)}" for line in verdict_lines(report, lang)]
+    if accept.ids:
+        n = len(accept.ids)
+        ranks = min(n, MAX_RANKS)
+        header = [t("candidate", lang), *(str(r) for r in range(1, ranks + 1))]
+        header += [f"{ranks + 1}+"] if ranks < n else []
+        header.append(t("sens_top", lang, k=accept.top_k))
+        rows = []
+        for k, cid in enumerate(accept.ids):
+            p = accept.ranks(k)
+            shown = p[:ranks] + ([sum(p[ranks:])] if ranks < n else [])
+            rows.append([report.names[cid], *(_pct(x) for x in shown), _pct(accept.top_share(k))])
+        lines += ["", f"### {_cell(acceptability_title(report, lang))}", ""]
+        lines += [*_markdown_table(header, [":---", *["---:"] * (len(header) - 1)], rows), ""]
+        lines += [f"- {t('sens_probabilities', lang)}", "", f"### {t('sens_central_title', lang)}", ""]
+        columns = _central_columns(report, lang)
+        central = [[name, *(f"{v:.1%}" for v in values)] for name, values in _central_rows(report, lang)]
+        lines += _markdown_table(
+            [t("candidate", lang), *(label for label, _ in columns)], [":---", *["---:"] * len(columns)], central
+        )
+    return "\n".join(lines) + "\n"
