@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from partnerfit.analysis.compare import compare_methods
     from partnerfit.analysis.explain import explain
     from partnerfit.analysis.head_to_head import compare_candidates
+    from partnerfit.analysis.sensitivity import sensitivity
     from partnerfit.analysis.weights_report import weights_report
     from partnerfit.criteria_set import CriteriaSet
     from partnerfit.engine.run import score
@@ -41,6 +42,7 @@ __all__ = [
     "load",
     "load_criteria",
     "score",
+    "sensitivity",
     "weights_report",
 ]
 
@@ -58,6 +60,7 @@ _LAZY = {
     "compare_candidates": "partnerfit.analysis.head_to_head",
     "compare_methods": "partnerfit.analysis.compare",
     "weights_report": "partnerfit.analysis.weights_report",
+    "sensitivity": "partnerfit.analysis.sensitivity",
     "CandidateResult": "partnerfit.result",
     "Result": "partnerfit.result",
 }
