@@ -10,6 +10,7 @@ from partnerfit._version import __version__
 from partnerfit.cli import check as check_command
 from partnerfit.cli import diff as diff_command
 from partnerfit.cli import explain as explain_command
+from partnerfit.cli import import_sheet as import_sheet_command
 from partnerfit.cli import schema as schema_command
 from partnerfit.cli import score as score_command
 from partnerfit.cli import sensitivity as sensitivity_command
@@ -159,3 +160,4 @@ Examples:
   partnerfit sensitivity candidates.yaml --spread 0.2 --lang fr
 """,
 )(sensitivity_command.sensitivity)
+app.command(name="import", epilog=import_sheet_command.EPILOG)(import_sheet_command.import_sheet)

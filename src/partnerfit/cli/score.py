@@ -148,6 +148,9 @@ def score(
     from partnerfit.render import RenderOptions, render_chunks
 
     overrides = _parse_weights(weight or [])
+    to_workbook = output is not None and output.suffix.lower() == ".xlsx"
+    if to_workbook and (compare or fmt is not Format.table):
+        raise fail(f"-o {output}: a workbook holds the ranking; --compare and --format do not apply", EXIT_MISUSE)
     with core_errors():
         try:
             project = load(file, criteria=criteria, missing=missing.value if missing else None, weights=overrides)
@@ -169,6 +172,14 @@ def score(
             )
     if not compare:
         result = _with_close_call(result, project, method.value, aggregate.value, missing, vikor_v)
+    inputs = [file, *([project.criteria.path] if project.criteria.path else [])]
+    if to_workbook:
+        from partnerfit.render.xlsx import result_xlsx
+
+        workbook = result_xlsx(result, None, candidates=project.file.candidates, lang=lang.value, top=top)
+        write_output(workbook, output, inputs)
+        KEEP_ALIVE.append((project, result))
+        return
     to_terminal = output is None or str(output) == "-"
     options = RenderOptions(
         lang=lang.value,
@@ -176,7 +187,6 @@ def score(
         color=fmt is Format.table and to_terminal and color_wanted(typer.get_text_stream("stdout")),
         width=terminal_width() if to_terminal else 100,
     )
-    inputs = [file, *([project.criteria.path] if project.criteria.path else [])]
     if compare:
         write_output(_render_comparison(comparison, fmt, options), output, inputs)
         return

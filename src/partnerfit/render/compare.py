@@ -13,6 +13,7 @@ from rich.text import Text
 from partnerfit.analysis.compare import REFERENCE, MethodComparison
 from partnerfit.i18n import t
 from partnerfit.render import RenderOptions
+from partnerfit.render.safe_cells import safe_text
 from partnerfit.render.table import make_console, strip_trailing
 
 
@@ -90,5 +91,6 @@ def compare_csv(comparison: MethodComparison) -> str:
     writer.writerow(["id", "name", *comparison.methods, "moved"])
     for cid in comparison.ids:
         ranks = [comparison.ranks[m][cid] for m in comparison.methods]
-        writer.writerow([cid, comparison.names[cid], *ranks, "true" if cid in comparison.moved else "false"])
+        moved = "true" if cid in comparison.moved else "false"
+        writer.writerow([safe_text(cid), safe_text(comparison.names[cid]), *ranks, moved])
     return buffer.getvalue()

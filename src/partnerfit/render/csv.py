@@ -6,6 +6,7 @@ import csv
 import io
 
 from partnerfit.render import RenderOptions
+from partnerfit.render.safe_cells import safe_text
 from partnerfit.result import Result
 
 
@@ -24,8 +25,8 @@ def render_csv(result: Result, options: RenderOptions) -> str:
             "coverage",
             "excluded",
             "reasons",
-            *(f"group:{g}" for g in groups),
-            *criteria,
+            *(safe_text(f"group:{g}") for g in groups),
+            *map(safe_text, criteria),
         ]
     )
     entries = result.ranked[: options.top] if options.top is not None else result.ranking
@@ -33,12 +34,12 @@ def render_csv(result: Result, options: RenderOptions) -> str:
         writer.writerow(
             [
                 "" if entry.rank is None else entry.rank,
-                entry.id,
-                entry.name,
+                safe_text(entry.id),
+                safe_text(entry.name),
                 _cell(entry.score),
                 repr(entry.coverage),
                 "true" if entry.excluded else "false",
-                "; ".join(r.text() for r in entry.reasons),
+                safe_text("; ".join(r.text() for r in entry.reasons)),
                 *(_cell(entry.groups.get(g)) for g in groups),
                 *(_cell(entry.scores.get(c)) for c in criteria),
             ]

@@ -1,0 +1,97 @@
+"""The `import` command: turn a spreadsheet, one row per candidate, into a candidates file `check` accepts."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from partnerfit.cli.common import EXIT_MISUSE, core_errors, fail, print_diagnostics, write_output
+from partnerfit.errors import PartnerfitError
+
+EPILOG = """\b
+Examples:
+  partnerfit import partners.xlsx -o candidates.yaml
+  partnerfit import partners.csv -o candidates.yaml --criteria my-criteria.yaml
+  partnerfit import ranking.xlsx --sheet Scores -o candidates.yaml --force
+
+\b
+Columns (matched without case or accents, in English or French):
+  id, name, type           the candidate (a name alone makes the id)
+  assessor                 several rows per candidate become assessments
+  <criterion id or label>  a score on the criterion's scale
+  note:<criterion>         the note of that score (evidence:<criterion> too)
+  gate:<gate>              a yes/no gate answer (or the gate's id or label)
+  #anything, or no header  ignored
+"""
+
+
+def import_sheet(
+    sheet_file: Annotated[
+        Path,
+        typer.Argument(
+            exists=True,
+            dir_okay=False,
+            readable=True,
+            metavar="SHEET",
+            help="A spreadsheet: .xlsx, or .csv (UTF-8; comma, semicolon or tab).",
+        ),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", metavar="FILE", help="The candidates file to write (YAML), atomically."),
+    ],
+    criteria: Annotated[
+        str,
+        typer.Option(
+            "--criteria", "-c", metavar="NAME|PATH", help="Built-in set name or criteria file the sheet uses."
+        ),
+    ] = "partnership",
+    sheet: Annotated[
+        str | None,
+        typer.Option(
+            "--sheet", metavar="NAME", help="Worksheet to read (default: 'Scores' if there is one, else the first)."
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing output file.")] = False,
+) -> None:
+    """Turn a spreadsheet (one row per candidate, one column per criterion) into a candidates file."""
+    from partnerfit.loading import load, load_criteria
+    from partnerfit.schema import schema_url
+    from partnerfit.sheet_import import read_sheet
+
+    writes_a_file = str(output) != "-"
+    if writes_a_file and output.resolve() == sheet_file.resolve():
+        raise fail(f"refusing to write the output over the input file {sheet_file}", EXIT_MISUSE)
+    if writes_a_file and output.is_file() and not force:
+        raise fail(f"{output} already exists; use --force to overwrite it", EXIT_MISUSE)
+    with core_errors():
+        criteria_set = load_criteria(criteria)
+        imported = read_sheet(sheet_file, criteria_set, sheet=sheet)
+    path = criteria_set.path  # None for a built-in set
+    reference = criteria_set.name if path is None else path.resolve().as_posix()
+    if path is not None and writes_a_file:  # named relative to the new file, as the loader reads it
+        reference = Path(os.path.relpath(path.resolve(), output.resolve().parent)).as_posix()
+    where = " ".join((sheet_file.name + (f", sheet {imported.sheet!r}" if imported.sheet else "")).split())
+    count = len(imported.candidates)
+    head = f"# yaml-language-server: $schema={schema_url('candidates', criteria_set.name)}\n"
+    head += f"# Imported by `partnerfit import` from {where}: {count} candidates from {imported.rows} rows.\n"
+    text = head + imported.to_yaml(reference)
+    with tempfile.TemporaryDirectory() as folder:  # the file must pass `partnerfit check`: load it first
+        trial = Path(folder) / "candidates.yaml"
+        trial.write_text(text, encoding="utf-8")
+        try:
+            load(trial, criteria=criteria_set.name if path is None else path.resolve())
+        except PartnerfitError as exc:  # e.g. a set with `missing: error` and a sheet with empty cells
+            found = getattr(exc, "diagnostics", ())
+            print_diagnostics(dataclasses.replace(d, file=str(output)) for d in found)
+            raise fail(
+                f"{output} would not pass `partnerfit check`{'' if found else f': {exc}'}; nothing written"
+            ) from None
+    write_output(text, output, [sheet_file], label="-o")
+    if writes_a_file:
+        typer.echo(f"wrote {output}: {count} candidates from {imported.rows} rows of {where}", err=True)

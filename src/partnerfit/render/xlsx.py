@@ -1,0 +1,245 @@
+"""XLSX output: Ranking, Scores, Criteria & weights and Notes sheets, numbers as numbers, deterministic bytes."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import math
+import os
+import re
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook  # type: ignore[import-untyped]
+from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
+from openpyxl.formatting.rule import ColorScaleRule  # type: ignore[import-untyped]
+from openpyxl.styles import Font  # type: ignore[import-untyped]
+from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
+
+from partnerfit._version import __version__
+from partnerfit.i18n import t
+from partnerfit.models import Candidate, ScoreEntry
+from partnerfit.render.common import footer_lines, reasons_text, score_digits
+from partnerfit.render.safe_cells import safe_text
+from partnerfit.result import CandidateResult, Result
+
+SHEETS = ("Ranking", "Scores", "Criteria & weights", "Notes")
+FIXED_DATE = datetime.datetime(2000, 1, 1)  # created/modified: the same input gives the same bytes
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+MAX_CELL_TEXT = 32_767  # Excel's limit on the characters of a cell
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # control characters XML 1.0 cannot hold
+_ERRORS = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"}  # openpyxl stores them as errors
+RED, YELLOW, GREEN = "F8696B", "FFEB84", "63BE7B"  # Excel's own 3-colour scale
+_BOLD = Font(bold=True)
+
+
+def result_xlsx(
+    result: Result,
+    path_or_stream: str | os.PathLike[str] | io.BufferedIOBase | None = None,
+    *,
+    candidates: Mapping[str, Candidate] | None = None,
+    lang: str = "en",
+    top: int | None = None,
+) -> bytes:
+    """The workbook of ``result`` as bytes; also written to a path (atomically) or a binary stream when given.
+
+    ``candidates`` (the project's, ``project.file.candidates``) fills the Notes sheet with every note,
+    evidence and assessor's score; ``top`` keeps the first ``top`` ranked candidates, as in CSV.
+    """
+    book = Workbook(write_only=True)
+    entries = result.entries(top)
+    _ranking(book.create_sheet(SHEETS[0]), result, entries, lang)
+    _scores(book.create_sheet(SHEETS[1]), result, entries)
+    _criteria(book.create_sheet(SHEETS[2]), result, lang)
+    _notes(book.create_sheet(SHEETS[3]), result, entries, candidates or {}, lang)
+    properties = book.properties
+    properties.creator = f"partnerfit {__version__}"
+    properties.created = properties.modified = FIXED_DATE
+    properties.title = _clean(result.title) if result.title else None
+    properties.subject = _clean(result.objective) if result.objective else None
+    properties.description = _clean("\n".join(footer_lines(result, lang, entries)))
+    buffer = io.BytesIO()
+    ExcelWriter(book, _FixedDateZip(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()
+    data = buffer.getvalue()
+    if isinstance(path_or_stream, str | os.PathLike):
+        write_atomically(Path(path_or_stream), data)
+    elif path_or_stream is not None:
+        path_or_stream.write(data)
+    return data
+
+
+def report_xlsx(report_data: Any, path: str | os.PathLike[str], *, lang: str = "en", top: int | None = None) -> bytes:
+    """The `report` command's workbook: for now the ranking workbook of its result, written atomically to ``path``.
+
+    ``report_data`` is a Result, or the report's data (anything with ``result`` and ``candidates``).
+    """
+    result = getattr(report_data, "result", report_data)
+    candidates = getattr(report_data, "candidates", None)
+    return result_xlsx(result, path, candidates=candidates, lang=lang, top=top)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, then rename it into place."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+class _FixedDateZip(zipfile.ZipFile):
+    """A zip archive whose members all carry the same date and mode (zip stores the time of writing)."""
+
+    def writestr(self, zinfo_or_arcname: Any, data: Any, compress_type: Any = None, compresslevel: Any = None) -> None:
+        if not isinstance(zinfo_or_arcname, zipfile.ZipInfo):
+            zinfo_or_arcname = _member(str(zinfo_or_arcname))
+        super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
+
+    def write(self, filename: Any, arcname: Any = None, compress_type: Any = None, compresslevel: Any = None) -> None:
+        info = _member(str(arcname or os.path.basename(filename)))
+        info.file_size = os.path.getsize(filename)
+        with open(filename, "rb") as source, self.open(info, "w") as target:
+            shutil.copyfileobj(source, target, 1 << 20)
+
+
+def _member(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o600 << 16
+    return info
+
+
+def _clean(text: str) -> str:
+    """A text XML can hold, cut to Excel's cell limit."""
+    return _ILLEGAL.sub("\ufffd", text)[:MAX_CELL_TEXT]
+
+
+def _text(value: str | None) -> str | None:
+    """A user's text made safe for a cell: never a formula, never an error value, never unreadable."""
+    if value is None:
+        return None
+    text = safe_text(_clean(value))
+    return "'" + text if text in _ERRORS else text
+
+
+def _number(value: float | None) -> float | None:
+    return value if value is not None and math.isfinite(value) else None
+
+
+def _header(sheet: Any, titles: Sequence[str], widths: Mapping[int, float], freeze: str) -> None:
+    """Widths and frozen panes (which a streamed sheet needs before its rows), then the bold header row."""
+    for column, width in widths.items():
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    sheet.freeze_panes = freeze
+    cells = []
+    for title in titles:
+        cell = WriteOnlyCell(sheet, value=_text(title))
+        cell.font = _BOLD
+        cells.append(cell)
+    sheet.append(cells)
+
+
+def _formatted(sheet: Any, value: float | None, number_format: str) -> Any:
+    cell = WriteOnlyCell(sheet, value=_number(value))
+    cell.number_format = number_format
+    return cell
+
+
+def _filter(sheet: Any, columns: int, rows: int) -> None:
+    sheet.auto_filter.ref = f"A1:{get_column_letter(columns)}{rows + 1}"
+
+
+def _ranking(sheet: Any, result: Result, entries: Sequence[CandidateResult], lang: str) -> None:
+    groups = result.criteria.groups
+    titles = [t("rank", lang), t("xlsx_id", lang), t("xlsx_name", lang), t("score", lang), t("coverage", lang)]
+    titles += [t("excluded", lang), t("reasons", lang), *(g.text(lang) for g in groups)]
+    _header(sheet, titles, {2: 22, 3: 36, 7: 40}, "D2")
+    score_format = "0." + "0" * score_digits(entries)
+    for entry in entries:
+        row: list[Any] = [entry.rank, _text(entry.id), _text(entry.name), _formatted(sheet, entry.score, score_format)]
+        row += [_formatted(sheet, entry.coverage, "0%"), entry.excluded, _text(reasons_text(result, entry, lang))]
+        row += [_formatted(sheet, entry.groups.get(g.id), "0.0") for g in groups]
+        sheet.append(row)
+    _filter(sheet, len(titles), len(entries))
+
+
+def _scores(sheet: Any, result: Result, entries: Sequence[CandidateResult]) -> None:
+    """Candidates × criteria, headed by ids as `partnerfit import` reads them; a colour scale per criterion."""
+    criteria = result.criteria.criteria
+    _header(sheet, ["id", "name", "type", *(c.id for c in criteria)], {1: 22, 2: 36}, "C2")
+    for entry in entries:
+        sheet.append([_text(entry.id), _text(entry.name), _text(entry.type), *_values(entry, criteria)])
+    _filter(sheet, 3 + len(criteria), len(entries))
+    for j, c in enumerate(criteria, 4):
+        low, high = (RED, GREEN) if c.direction == "higher" else (GREEN, RED)
+        rule = ColorScaleRule(
+            start_type="num", start_value=c.low, start_color=low,
+            mid_type="num", mid_value=(c.low + c.high) / 2, mid_color=YELLOW,
+            end_type="num", end_value=c.high, end_color=high,
+        )  # fmt: skip
+        letter = get_column_letter(j)
+        sheet.conditional_formatting.add(f"{letter}2:{letter}{max(len(entries), 1) + 1}", rule)
+
+
+def _values(entry: CandidateResult, criteria: Iterable[Any]) -> list[float | None]:
+    return [_number(entry.scores.get(c.id)) for c in criteria]
+
+
+def _criteria(sheet: Any, result: Result, lang: str) -> None:
+    criteria = result.criteria
+    titles = [t("xlsx_group", lang), t("criterion", lang), t("xlsx_label", lang), t("xlsx_weight", lang)]
+    titles += [t(k, lang) for k in ("xlsx_scale_min", "xlsx_scale_max", "xlsx_direction", "xlsx_minimum")]
+    titles += [t("xlsx_maximum", lang), t("xlsx_weighting", lang)]
+    _header(sheet, titles, {1: 26, 2: 26, 3: 34, 7: 18, 10: 20}, "C2")
+    groups = {g.id: g.text(lang) for g in criteria.groups}
+    origins = {o.scope: o for o in criteria.origins}
+    for c in criteria.criteria:
+        origin = origins.get(c.group or "")
+        how = "direct" if origin is None or origin.method == "direct" else origin.method
+        if origin is not None and origin.method == "ahp" and origin.cr is not None:
+            how = f"ahp (CR {origin.cr:.3f})"
+        if c.id in criteria.overrides or (c.group or "") in criteria.overrides:
+            how += f" ({t('xlsx_overridden', lang)})"
+        row: list[Any] = [_text(groups.get(c.group or "")), _text(c.id), _text(c.text(lang))]
+        row += [_formatted(sheet, c.effective_weight, "0.0%"), c.low, c.high, t(f"direction_{c.direction}", lang)]
+        sheet.append([*row, _number(c.minimum), _number(c.maximum), how])
+    _filter(sheet, len(titles), len(criteria.criteria))
+
+
+def _notes(
+    sheet: Any, result: Result, entries: Sequence[CandidateResult], candidates: Mapping[str, Candidate], lang: str
+) -> None:
+    """Every score that carries a note, evidence or an uncertainty, and every assessor's score."""
+    titles = [t("candidate", lang), t("criterion", lang), t("xlsx_assessor", lang), t("score", lang)]
+    titles += [t("xlsx_note", lang), t("xlsx_evidence", lang), t("xlsx_uncertainty", lang)]
+    _header(sheet, titles, {1: 22, 2: 26, 3: 16, 5: 60, 6: 30}, "A2")
+    count = 0
+    for entry in entries:
+        candidate = candidates.get(entry.id)
+        if candidate is None:
+            continue
+        sheets = candidate.assessments or ({"": candidate.scores} if candidate.scores else {})
+        for c in result.criteria.criteria:
+            for assessor, scores in sheets.items():
+                value = scores.get(c.id)
+                if isinstance(value, ScoreEntry):
+                    proof = value.evidence if isinstance(value.evidence, str) else "; ".join(value.evidence or ())
+                    row = [value.score, _text(value.note), _text(proof or None), _number(value.uncertainty)]
+                elif value is not None and assessor:
+                    row = [value, None, None, None]
+                else:
+                    continue
+                sheet.append([_text(entry.id), _text(c.id), _text(assessor or None), *row])
+                count += 1
+    _filter(sheet, len(titles), count)
