@@ -150,7 +150,6 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "{files} file(s) checked: {errors} error(s), {warnings} warning(s) in {bad} file(s)",
         "fr": "{files} fichier(s) vérifié(s) : {errors} erreur(s), {warnings} avertissement(s) dans {bad} fichier(s)",
     },
-    # partnerfit diff
     "diff_title": {"en": "Changes from {old} to {new}", "fr": "Changements de {old} à {new}"},
     "diff_new_leader": {"en": "New leader: {name} (was {old})", "fr": "Nouveau premier : {name} (auparavant {old})"},
     "diff_leader_unchanged": {"en": "Leader unchanged: {name}", "fr": "Premier inchangé : {name}"},
@@ -201,7 +200,6 @@ _TEXTS: dict[str, dict[str, str]] = {
         "fr": "{candidate} : critère éliminatoire {gate} : {old} → {new}",
     },
     "diff_unanswered": {"en": "not answered", "fr": "sans réponse"},
-    # partnerfit sensitivity
     "sens_stability_title": {"en": "Weight stability ({how})", "fr": "Stabilité des poids ({how})"},
     "sens_leaders": {
         "en": "Leader: {leader}; top {k}: {top}",
@@ -266,7 +264,6 @@ _TEXTS: dict[str, dict[str, str]] = {
         "fr": "Poids centraux : les poids moyens sous lesquels chaque candidat est premier",
     },
     "sens_declared": {"en": "(declared weights)", "fr": "(poids déclarés)"},
-    # partnerfit explain
     "explain_heading": {"en": "{name} — rank {rank} of {count}", "fr": "{name} — rang {rank} sur {count}"},
     "explain_excluded_heading": {"en": "{name} — excluded · score {score}", "fr": "{name} — exclu · score {score}"},
     "explain_excluded": {"en": "Excluded: {reasons}", "fr": "Exclu : {reasons}"},
@@ -349,7 +346,6 @@ _TEXTS: dict[str, dict[str, str]] = {
     "explain_target_already": {"en": "already first", "fr": "déjà en tête"},
     "explain_target_excluded": {"en": "excluded", "fr": "exclu"},
     "explain_target_wsm_only": {"en": "computed for wsm only", "fr": "calculé pour wsm seulement"},
-    # partnerfit compare
     "h2h_level": {"en": "level", "fr": "à égalité"},
     "h2h_pts": {"en": "pts", "fr": "pts"},
     "h2h_rank": {"en": "rank {rank}", "fr": "rang {rank}"},
@@ -382,7 +378,6 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "The weight change that would swap {a} and {b} is computed for wsm only",
         "fr": "Le changement de poids qui inverserait {a} et {b} n'est calculé que pour wsm",
     },
-    # partnerfit report
     "report_kicker": {
         "en": "Partner shortlist · SDG 17 partnership",
         "fr": "Présélection de partenaires · partenariat ODD 17",
@@ -473,7 +468,6 @@ _TEXTS: dict[str, dict[str, str]] = {
         "fr": "Les évaluateurs s'accordent à moins de la moitié de chaque échelle.",
     },
     "report_no_notes": {"en": "No note or evidence was given.", "fr": "Aucune note ni justificatif n'a été fourni."},
-    "report_profile": {"en": "Profile", "fr": "Profil"},
     "report_robustness": {"en": "Robustness", "fr": "Robustesse"},
     "report_robustness_intro": {
         "en": "Would the ranking hold if the weights moved, if assessors' scores were taken anywhere within their range, or under another method?",
@@ -484,7 +478,6 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "Probability (%) of each rank; darker cells are more likely, and every cell prints its figure. {how}",
         "fr": "Probabilité (%) de chaque rang ; plus la case est foncée, plus le rang est probable, et chaque case affiche son chiffre. {how}",
     },
-    "report_stability_title": {"en": "Weight stability", "fr": "Stabilité des poids"},
     "report_stability_caption": {
         "en": "The band is the range of each weight (0–100 %) over which the leader stays first, the other weights rescaled in proportion; the tick marks the declared weight.",
         "fr": "La bande est l'intervalle de chaque poids (0–100 %) sur lequel le premier reste premier, les autres poids ajustés en proportion ; le trait marque le poids déclaré.",
@@ -501,7 +494,6 @@ _TEXTS: dict[str, dict[str, str]] = {
     },
     "report_methodology": {"en": "Methodology", "fr": "Méthodologie"},
     "report_how_computed": {"en": "How the score is computed", "fr": "Calcul du score"},
-    "report_formula": {"en": "Formula", "fr": "Formule"},
     "report_formula_wsm": {
         "en": "v = (x − min)/(max − min) on each criterion's own scale (reversed when lower is better); score = 100 × Σ w·v / Σ w over the criteria scored. A criterion's points = 100 × w·v / Σ w, so the points add up to the score; a group's score is the same formula on its own criteria. Adding or removing a candidate never changes another's score.",
         "fr": "v = (x − min)/(max − min) sur l'échelle propre de chaque critère (inversée quand plus bas = mieux) ; score = 100 × Σ w·v / Σ w sur les critères notés. Les points d'un critère = 100 × w·v / Σ w : leur somme fait le score ; le score d'un groupe applique la même formule à ses critères. Ajouter ou retirer un candidat ne change jamais le score d'un autre.",
@@ -538,8 +530,8 @@ _TEXTS: dict[str, dict[str, str]] = {
     "report_effective": {"en": "Effective weight", "fr": "Poids effectif"},
     "report_scope_groups": {"en": "Group weights", "fr": "Poids des groupes"},
     "report_scope_criteria": {"en": "Criterion weights", "fr": "Poids des critères"},
-    "report_scope_group": {"en": "Weights within {group}", "fr": "Poids au sein de « {group} »"},
     "report_scope_every_group": {"en": "Weights within each group", "fr": "Poids au sein de chaque groupe"},
+    "report_scope_within": {"en": "Weights within {groups}", "fr": "Poids au sein de {groups}"},
     "report_origin_direct": {"en": "given directly", "fr": "donnés directement"},
     "report_origin_ahp": {
         "en": "AHP pairwise comparisons (Saaty), consistency ratio CR = {cr:.3f} ({verdict})",
@@ -583,7 +575,6 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "January February March April May June July August September October November December",
         "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
     },
-    "report_page": {"en": "Page", "fr": "Page"},
     "xlsx_id": {"en": "Id", "fr": "Identifiant"},
     "xlsx_name": {"en": "Name", "fr": "Nom"},
     "xlsx_group": {"en": "Group", "fr": "Groupe"},
@@ -600,6 +591,16 @@ _TEXTS: dict[str, dict[str, str]] = {
     "xlsx_evidence": {"en": "Evidence", "fr": "Justificatif"},
     "xlsx_uncertainty": {"en": "Uncertainty (±)", "fr": "Incertitude (±)"},
     "xlsx_overridden": {"en": "overridden", "fr": "remplacé"},
+    "report_radar_short": {
+        "en": "Group scores on 0–100 (the centre is 0, the outer ring 100).",
+        "fr": "Scores des groupes sur 0–100 (le centre vaut 0, l'anneau extérieur 100).",
+    },
+    "report_strengths": {"en": "Strengths", "fr": "Points forts"},
+    "report_weaknesses": {"en": "Weaknesses", "fr": "Points faibles"},
+    "report_positions": {
+        "en": "Strengths and weaknesses: the criteria on which a candidate scores above, or below, the median of the eligible candidates, furthest first.",
+        "fr": "Points forts et points faibles : les critères sur lesquels un candidat se situe au-dessus, ou au-dessous, de la médiane des candidats retenus, les plus éloignés d'abord.",
+    },
 }
 
 

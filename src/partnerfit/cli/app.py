@@ -11,6 +11,7 @@ from partnerfit.cli import check as check_command
 from partnerfit.cli import diff as diff_command
 from partnerfit.cli import explain as explain_command
 from partnerfit.cli import import_sheet as import_sheet_command
+from partnerfit.cli import report as report_command
 from partnerfit.cli import schema as schema_command
 from partnerfit.cli import score as score_command
 from partnerfit.cli import sensitivity as sensitivity_command
@@ -161,3 +162,14 @@ Examples:
 """,
 )(sensitivity_command.sensitivity)
 app.command(name="import", epilog=import_sheet_command.EPILOG)(import_sheet_command.import_sheet)
+app.command(
+    name="report",
+    epilog="""\b
+Examples:
+  partnerfit report candidates.yaml -o shortlist.html
+  partnerfit report candidates.yaml -o shortlist.html --top 3 --lang fr
+  partnerfit report candidates.yaml -o shortlist.md --title "Steering committee, 12 March"
+  partnerfit report candidates.yaml -o shortlist.xlsx
+  partnerfit report candidates.yaml -o shortlist.html --date 2026-03-12
+""",
+)(report_command.report)

@@ -35,7 +35,7 @@ def _verdict(comparison: MethodComparison, lang: str) -> str:
     return t("compare_same_top", lang, count=top, methods=len(comparison.methods))
 
 
-def _notes(comparison: MethodComparison, lang: str) -> list[str]:
+def notes(comparison: MethodComparison, lang: str) -> list[str]:
     lines = [_verdict(comparison, lang)]
     for method, agreement in comparison.agreement.items():
         if method != REFERENCE:
@@ -59,7 +59,7 @@ def compare_markdown(comparison: MethodComparison, options: RenderOptions) -> st
             "| " + " | ".join([name + flag, *(str(comparison.ranks[m][cid]) for m in comparison.methods)]) + " |"
         )
     lines.append("")
-    lines += [f"- {line}" for line in _notes(comparison, lang)]
+    lines += [f"- {line}" for line in notes(comparison, lang)]
     return "\n".join(lines) + "\n"
 
 
@@ -79,7 +79,7 @@ def compare_table(comparison: MethodComparison, options: RenderOptions) -> str:
         ranks = [str(comparison.ranks[m][cid]) for m in comparison.methods]
         table.add_row(Text(comparison.names[cid]), *ranks, Text("↕", style="bold yellow") if moved else "")
     console.print(table)
-    for line in _notes(comparison, lang):
+    for line in notes(comparison, lang):
         console.print(Text(line, style="dim"))
     return strip_trailing(buffer.getvalue())
 

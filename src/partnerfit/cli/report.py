@@ -1,0 +1,115 @@
+"""The `report` command: a shortlist report as one self-contained HTML file, or as Markdown."""
+
+from __future__ import annotations
+
+import datetime
+import importlib
+import importlib.util
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from partnerfit.cli.common import EXIT_MISUSE, CriteriaOption, Lang, LangOption, core_errors, fail, write_output
+from partnerfit.cli.score import Aggregate, ExistingFile, MethodName, Missing
+
+FORMATS = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown", ".xlsx": "xlsx"}
+
+
+def report_date(given: str | None) -> datetime.date:
+    """The date printed on the report: ``--date``, else SOURCE_DATE_EPOCH (reproducible builds), else today."""
+    if given is not None:
+        try:
+            return datetime.date.fromisoformat(given)
+        except ValueError:
+            raise fail(f"--date {given!r}: expected a date such as 2026-03-12", EXIT_MISUSE) from None
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC).date()
+    return datetime.date.today()
+
+
+def _format(output: Path) -> str:
+    kind = FORMATS.get(output.suffix.lower())
+    if kind is None:
+        raise fail(
+            f"-o {output}: the name must end in .html or .md (found {output.suffix or 'no suffix'!r})", EXIT_MISUSE
+        )
+    if kind == "xlsx" and importlib.util.find_spec("partnerfit.render.xlsx") is None:
+        raise fail("xlsx output comes with the spreadsheet support; use .html or .md for now", EXIT_MISUSE)
+    return kind
+
+
+def report(
+    file: ExistingFile,
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="The report to write (atomically): FILE.html (self-contained) or FILE.md.",
+        ),
+    ],
+    top: Annotated[
+        int, typer.Option("--top", "-n", min=1, metavar="N", help="Shortlist size: candidates given a card.")
+    ] = 5,
+    lang: LangOption = Lang.en,
+    method: Annotated[MethodName, typer.Option("--method", "-m", help="Scoring method.")] = MethodName.wsm,
+    title: Annotated[
+        str | None, typer.Option("--title", metavar="TEXT", help="Title of the report (default: the file's title).")
+    ] = None,
+    criteria: CriteriaOption = None,
+    missing: Annotated[
+        Missing | None,
+        typer.Option("--missing", help="What a missing score counts as (default: the criteria set's, else ignore)."),
+    ] = None,
+    aggregate: Annotated[
+        Aggregate, typer.Option("--aggregate", help="How several assessors' scores combine.")
+    ] = Aggregate.mean,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar="YYYY-MM-DD",
+            help="Date printed on the report (default: today); the same input and date give the same file.",
+        ),
+    ] = None,
+) -> None:
+    """Write a shortlist report of FILE: ranking, one card per shortlisted candidate, robustness, methodology."""
+    from partnerfit.analysis.report import gather
+    from partnerfit.loading import load
+
+    kind = _format(output)
+    today = report_date(date)
+    with core_errors():
+        project = load(file, criteria=criteria, missing=missing.value if missing else None)
+        data = gather(
+            project,
+            today=today,
+            top=top,
+            method=method.value,
+            aggregate=aggregate.value,
+            missing=missing.value if missing else None,
+            title=title,
+        )
+    inputs = [file, *([project.criteria.path] if project.criteria.path else [])]
+    if kind == "xlsx":
+        if any(source.resolve() == output.resolve() for source in inputs):
+            raise fail(f"refusing to write the output over the input file {output}", EXIT_MISUSE)
+        try:
+            spreadsheet = importlib.import_module("partnerfit.render.xlsx")
+        except ImportError as exc:  # the module is there but what it needs is not installed
+            raise fail(f"xlsx output comes with the spreadsheet support: {exc}", EXIT_MISUSE) from None
+        spreadsheet.report_xlsx(data, output, lang=lang.value)
+        return
+    if kind == "html":
+        from partnerfit.render.html import report_html
+
+        text = report_html(data, lang.value)
+    else:
+        from partnerfit.render.report_markdown import report_markdown
+
+        text = report_markdown(data, lang.value)
+    write_output(text, output, inputs)
