@@ -9,11 +9,14 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from partnerfit.errors import Diagnostic, InvalidInputError, PartnerfitError
+
+if TYPE_CHECKING:
+    from partnerfit.render import RenderOptions
 
 EXIT_INVALID = 1
 EXIT_MISUSE = 2
@@ -61,6 +64,19 @@ def terminal_width() -> int:
         return os.get_terminal_size(sys.stdout.fileno()).columns if sys.stdout.isatty() else 100
     except (OSError, ValueError):
         return 100
+
+
+def render_options(table: bool, lang: Lang, output: Path | None, top: int | None = None) -> RenderOptions:
+    """How to render for where the text goes: colour and the terminal's width only for a table on a terminal."""
+    from partnerfit.render import RenderOptions
+
+    to_terminal = output is None or str(output) == "-"
+    return RenderOptions(
+        lang=lang.value,
+        top=top,
+        color=table and to_terminal and color_wanted(typer.get_text_stream("stdout")),
+        width=terminal_width() if to_terminal else 100,
+    )
 
 
 def print_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:

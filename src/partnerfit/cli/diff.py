@@ -15,10 +15,9 @@ from partnerfit.cli.common import (
     Lang,
     LangOption,
     OutputOption,
-    color_wanted,
     core_errors,
     fail,
-    terminal_width,
+    render_options,
     write_output,
 )
 from partnerfit.cli.score import MethodName
@@ -110,7 +109,6 @@ def diff(
     """
     from partnerfit.analysis.diff import diff_projects, load_at_revision
     from partnerfit.loading import load
-    from partnerfit.render import RenderOptions
     from partnerfit.render import diff as render
 
     if rev is not None and new is not None:
@@ -123,12 +121,7 @@ def diff(
         else:
             raise fail("missing NEW: give OLD and NEW, or one FILE and --rev REV", EXIT_MISUSE)
         result = diff_projects(before, after, method=method.value, top=top)
-    to_terminal = output is None or str(output) == "-"
-    options = RenderOptions(
-        lang=lang.value,
-        color=fmt is DiffFormat.table and to_terminal and color_wanted(typer.get_text_stream("stdout")),
-        width=terminal_width() if to_terminal else 100,
-    )
+    options = render_options(fmt is DiffFormat.table, lang, output)
     if fmt is DiffFormat.json:
         text = render.diff_json(result)
     elif fmt is DiffFormat.markdown:

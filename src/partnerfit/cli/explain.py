@@ -7,20 +7,23 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from partnerfit.cli.common import EXIT_MISUSE, Lang, color_wanted, core_errors, fail, terminal_width, write_output
+from partnerfit.cli.common import (
+    EXIT_MISUSE,
+    CriteriaOption,
+    Lang,
+    LangOption,
+    core_errors,
+    fail,
+    render_options,
+    write_output,
+)
 from partnerfit.cli.score import Aggregate, ExistingFile, Format, MethodName, Missing
 
 if TYPE_CHECKING:
     from partnerfit.render import RenderOptions
 
-Criteria = Annotated[
-    str | None,
-    typer.Option(
-        "--criteria", "-c", metavar="NAME|PATH", help="Built-in set name or criteria file path (overrides the file's)."
-    ),
-]
+Criteria = CriteriaOption
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format (csv is not available here).")]
-LangOption = Annotated[Lang, typer.Option("--lang", "-l", help="Language of labels and headings.")]
 MissingOption = Annotated[
     Missing | None,
     typer.Option("--missing", help="What a missing score counts as (default: the criteria set's, else ignore)."),
@@ -34,16 +37,9 @@ Output = Annotated[
 
 
 def _options(fmt: Format, lang: Lang, output: Path | None) -> RenderOptions:
-    from partnerfit.render import RenderOptions
-
     if fmt is Format.csv:
         raise fail("--format csv is not available here; use table, json or markdown", EXIT_MISUSE)
-    to_terminal = output is None or str(output) == "-"
-    return RenderOptions(
-        lang=lang.value,
-        color=fmt is Format.table and to_terminal and color_wanted(typer.get_text_stream("stdout")),
-        width=terminal_width() if to_terminal else 100,
-    )
+    return render_options(fmt is Format.table, lang, output)
 
 
 def explain(

@@ -14,10 +14,9 @@ from partnerfit.cli.common import (
     Lang,
     LangOption,
     OutputOption,
-    color_wanted,
     core_errors,
     fail,
-    terminal_width,
+    render_options,
     write_output,
 )
 from partnerfit.errors import InvalidWeightsError
@@ -145,7 +144,7 @@ def score(
     """Score and rank the candidates of FILE."""
     from partnerfit.engine import score as run_score
     from partnerfit.loading import load
-    from partnerfit.render import RenderOptions, render_chunks
+    from partnerfit.render import render_chunks
 
     overrides = _parse_weights(weight or [])
     to_workbook = output is not None and output.suffix.lower() == ".xlsx"
@@ -180,13 +179,8 @@ def score(
         write_output(workbook, output, inputs)
         KEEP_ALIVE.append((project, result))
         return
-    to_terminal = output is None or str(output) == "-"
-    options = RenderOptions(
-        lang=lang.value,
-        top=top if top is not None or fmt is not Format.table or compare else _table_cap(result),
-        color=fmt is Format.table and to_terminal and color_wanted(typer.get_text_stream("stdout")),
-        width=terminal_width() if to_terminal else 100,
-    )
+    shown = top if top is not None or fmt is not Format.table or compare else _table_cap(result)
+    options = render_options(fmt is Format.table, lang, output, shown)
     if compare:
         write_output(_render_comparison(comparison, fmt, options), output, inputs)
         return

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from partnerfit.cli.common import EXIT_MISUSE, Lang, color_wanted, core_errors, fail, terminal_width, write_output
+from partnerfit.cli.common import EXIT_MISUSE, Lang, core_errors, fail, render_options, write_output
 from partnerfit.cli.score import Aggregate, ExistingFile, Format, MethodName, Missing
 
 if TYPE_CHECKING:
@@ -131,7 +131,6 @@ def sensitivity(
     """Show how far each weight may move before the leader changes, and each candidate's chance of each rank."""
     from partnerfit.analysis.sensitivity import sensitivity as analyse
     from partnerfit.loading import load
-    from partnerfit.render import RenderOptions
     from partnerfit.render import sensitivity as render
 
     if fmt is Format.csv:
@@ -153,12 +152,7 @@ def sensitivity(
                 uniform=uniform,
                 progress=bar,
             )
-    to_terminal = output is None or str(output) == "-"
-    options = RenderOptions(
-        lang=lang.value,
-        color=fmt is Format.table and to_terminal and color_wanted(typer.get_text_stream("stdout")),
-        width=terminal_width() if to_terminal else 100,
-    )
+    options = render_options(fmt is Format.table, lang, output)
     if fmt is Format.json:
         text = render.sensitivity_json(report)
     elif fmt is Format.markdown:

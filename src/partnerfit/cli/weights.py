@@ -12,10 +12,9 @@ from partnerfit.cli.common import (
     Lang,
     LangOption,
     OutputOption,
-    color_wanted,
     core_errors,
     fail,
-    terminal_width,
+    render_options,
     write_output,
 )
 from partnerfit.cli.score import ExistingFile, Format
@@ -33,19 +32,13 @@ def weights(
     """Show each criterion's weight and where it came from, beside entropy and CRITIC weights of the data."""
     from partnerfit.analysis.weights_report import weights_report
     from partnerfit.loading import load
-    from partnerfit.render import RenderOptions
     from partnerfit.render import weights as render
 
     if fmt is Format.csv:
         raise fail("--format csv is not available for weights; use table, json or markdown", EXIT_MISUSE)
     with core_errors():
         report = weights_report(load(file, criteria=criteria))
-    to_terminal = output is None or str(output) == "-"
-    options = RenderOptions(
-        lang=lang.value,
-        color=fmt is Format.table and to_terminal and color_wanted(typer.get_text_stream("stdout")),
-        width=terminal_width() if to_terminal else 100,
-    )
+    options = render_options(fmt is Format.table, lang, output)
     if fmt is Format.json:
         text = render.weights_json(report)
     elif fmt is Format.markdown:
