@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import importlib
-import importlib.util
 import os
 from pathlib import Path
 from typing import Annotated
@@ -34,10 +32,9 @@ def _format(output: Path) -> str:
     kind = FORMATS.get(output.suffix.lower())
     if kind is None:
         raise fail(
-            f"-o {output}: the name must end in .html or .md (found {output.suffix or 'no suffix'!r})", EXIT_MISUSE
+            f"-o {output}: the name must end in .html, .md or .xlsx (found {output.suffix or 'no suffix'!r})",
+            EXIT_MISUSE,
         )
-    if kind == "xlsx" and importlib.util.find_spec("partnerfit.render.xlsx") is None:
-        raise fail("xlsx output comes with the spreadsheet support; use .html or .md for now", EXIT_MISUSE)
     return kind
 
 
@@ -98,11 +95,9 @@ def report(
     if kind == "xlsx":
         if any(source.resolve() == output.resolve() for source in inputs):
             raise fail(f"refusing to write the output over the input file {output}", EXIT_MISUSE)
-        try:
-            spreadsheet = importlib.import_module("partnerfit.render.xlsx")
-        except ImportError as exc:  # the module is there but what it needs is not installed
-            raise fail(f"xlsx output comes with the spreadsheet support: {exc}", EXIT_MISUSE) from None
-        spreadsheet.report_xlsx(data, output, lang=lang.value)
+        from partnerfit.render.xlsx import report_xlsx
+
+        report_xlsx(data, output, lang=lang.value)
         return
     if kind == "html":
         from partnerfit.render.html import report_html
