@@ -109,3 +109,23 @@ def test_every_code_is_documented_in_the_readme():
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     for code, (name, _) in CODES.items():
         assert f"| `{code}` | {name} |" in readme
+
+
+def _official_sarif_schema() -> Path | None:
+    shared = Path(__file__).resolve().parents[3] / "shared"
+    for candidate in (shared / "sarif-schema-2.1.0.json", shared / "reference" / "sarif-schema-2.1.0.json"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+@pytest.mark.skipif(_official_sarif_schema() is None, reason="the official SARIF 2.1.0 schema is not in ../shared/")
+def test_sarif_validates_against_the_official_schema(invoke, bad_files):
+    import jsonschema
+
+    path = _official_sarif_schema()
+    assert path is not None
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    log = json.loads(invoke(["check", "--format", "sarif", *bad_files]).stdout)
+    errors = list(jsonschema.Draft4Validator(schema).iter_errors(log))
+    assert errors == [], [e.message for e in errors]
