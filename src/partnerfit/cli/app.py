@@ -51,6 +51,9 @@ def _root(
       partnerfit score candidates.yaml
       partnerfit check criteria/*.yaml candidates.yaml
       partnerfit criteria partnership --lang fr
+      partnerfit sensitivity candidates.yaml
+      partnerfit explain candidates.yaml startup_fibre
+      partnerfit report candidates.yaml -o shortlist.html
       partnerfit init my-partners.yaml
     """
 
