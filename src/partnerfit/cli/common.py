@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -16,6 +16,7 @@ import typer
 from partnerfit.errors import Diagnostic, InvalidInputError, PartnerfitError
 
 if TYPE_CHECKING:
+    from partnerfit.loading import Project
     from partnerfit.render import RenderOptions
 
 EXIT_INVALID = 1
@@ -77,6 +78,16 @@ def render_options(table: bool, lang: Lang, output: Path | None, top: int | None
         color=table and to_terminal and color_wanted(typer.get_text_stream("stdout")),
         width=terminal_width() if to_terminal else 100,
     )
+
+
+def project_inputs(file: Path, project: Project) -> list[Path]:
+    """The files a command read: -o may never point at one of them."""
+    return [file, *([project.criteria.path] if project.criteria.path else [])]
+
+
+def by_format(fmt: str, *, json: Callable[[], str], markdown: Callable[[], str], table: Callable[[], str]) -> str:
+    """The text of the chosen format (json, markdown, else the table), rendering only that one."""
+    return {"json": json, "markdown": markdown}.get(fmt, table)()
 
 
 def print_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:

@@ -15,6 +15,7 @@ from partnerfit.cli.common import (
     Lang,
     LangOption,
     OutputOption,
+    by_format,
     core_errors,
     fail,
     render_options,
@@ -122,12 +123,12 @@ def diff(
             raise fail("missing NEW: give OLD and NEW, or one FILE and --rev REV", EXIT_MISUSE)
         result = diff_projects(before, after, method=method.value, top=top)
     options = render_options(fmt is DiffFormat.table, lang, output)
-    if fmt is DiffFormat.json:
-        text = render.diff_json(result)
-    elif fmt is DiffFormat.markdown:
-        text = render.diff_markdown(result, options)
-    else:
-        text = render.diff_table(result, options)
+    text = by_format(
+        fmt.value,
+        json=lambda: render.diff_json(result),
+        markdown=lambda: render.diff_markdown(result, options),
+        table=lambda: render.diff_table(result, options),
+    )
     inputs = [old, *([new] if new is not None else [])]
     inputs += [p.criteria.path for p in (before, after) if p.criteria.path is not None]
     write_output(text, output, inputs)

@@ -12,8 +12,10 @@ from partnerfit.cli.common import (
     CriteriaOption,
     Lang,
     LangOption,
+    by_format,
     core_errors,
     fail,
+    project_inputs,
     render_options,
     write_output,
 )
@@ -68,13 +70,13 @@ def explain(
             aggregate=aggregate.value,
             missing=missing.value if missing else None,
         )
-    if fmt is Format.json:
-        text = render.explain_json(explanation)
-    elif fmt is Format.markdown:
-        text = render.explain_markdown(explanation, options)
-    else:
-        text = render.explain_table(explanation, options)
-    write_output(text, output, [file, *([project.criteria.path] if project.criteria.path else [])])
+    text = by_format(
+        fmt.value,
+        json=lambda: render.explain_json(explanation),
+        markdown=lambda: render.explain_markdown(explanation, options),
+        table=lambda: render.explain_table(explanation, options),
+    )
+    write_output(text, output, project_inputs(file, project))
 
 
 def compare(
@@ -114,10 +116,10 @@ def compare(
             aggregate=aggregate.value,
             missing=missing.value if missing else None,
         )
-    if fmt is Format.json:
-        text = render.compare_json(h2h)
-    elif fmt is Format.markdown:
-        text = render.compare_markdown(h2h, options)
-    else:
-        text = render.compare_table(h2h, options)
-    write_output(text, output, [file, *([project.criteria.path] if project.criteria.path else [])])
+    text = by_format(
+        fmt.value,
+        json=lambda: render.compare_json(h2h),
+        markdown=lambda: render.compare_markdown(h2h, options),
+        table=lambda: render.compare_table(h2h, options),
+    )
+    write_output(text, output, project_inputs(file, project))

@@ -9,7 +9,16 @@ from typing import Annotated
 
 import typer
 
-from partnerfit.cli.common import EXIT_MISUSE, CriteriaOption, Lang, LangOption, core_errors, fail, write_output
+from partnerfit.cli.common import (
+    EXIT_MISUSE,
+    CriteriaOption,
+    Lang,
+    LangOption,
+    core_errors,
+    fail,
+    project_inputs,
+    write_output,
+)
 from partnerfit.cli.score import Aggregate, ExistingFile, MethodName, Missing
 
 FORMATS = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown", ".xlsx": "xlsx"}
@@ -91,7 +100,7 @@ def report(
             missing=missing.value if missing else None,
             title=title,
         )
-    inputs = [file, *([project.criteria.path] if project.criteria.path else [])]
+    inputs = project_inputs(file, project)
     if kind == "xlsx":
         if any(source.resolve() == output.resolve() for source in inputs):
             raise fail(f"refusing to write the output over the input file {output}", EXIT_MISUSE)

@@ -16,6 +16,7 @@ from partnerfit.cli.common import (
     OutputOption,
     core_errors,
     fail,
+    project_inputs,
     render_options,
     write_output,
 )
@@ -171,7 +172,7 @@ def score(
             )
     if not compare:
         result = _with_close_call(result, project, method.value, aggregate.value, missing, vikor_v)
-    inputs = [file, *([project.criteria.path] if project.criteria.path else [])]
+    inputs = project_inputs(file, project)
     if to_workbook:
         from partnerfit.render.xlsx import result_xlsx
 

@@ -10,7 +10,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from partnerfit.cli.common import EXIT_MISUSE, Lang, core_errors, fail, render_options, write_output
+from partnerfit.cli.common import (
+    EXIT_MISUSE,
+    Lang,
+    by_format,
+    core_errors,
+    fail,
+    project_inputs,
+    render_options,
+    write_output,
+)
 from partnerfit.cli.score import Aggregate, ExistingFile, Format, MethodName, Missing
 
 if TYPE_CHECKING:
@@ -153,11 +162,11 @@ def sensitivity(
                 progress=bar,
             )
     options = render_options(fmt is Format.table, lang, output)
-    if fmt is Format.json:
-        text = render.sensitivity_json(report)
-    elif fmt is Format.markdown:
-        text = render.sensitivity_markdown(report, options)
-    else:
-        text = render.sensitivity_table(report, options)
-    inputs = [file, *([project.criteria.path] if project.criteria.path else [])]
+    text = by_format(
+        fmt.value,
+        json=lambda: render.sensitivity_json(report),
+        markdown=lambda: render.sensitivity_markdown(report, options),
+        table=lambda: render.sensitivity_table(report, options),
+    )
+    inputs = project_inputs(file, project)
     write_output(text, output, inputs)

@@ -12,8 +12,10 @@ from partnerfit.cli.common import (
     Lang,
     LangOption,
     OutputOption,
+    by_format,
     core_errors,
     fail,
+    project_inputs,
     render_options,
     write_output,
 )
@@ -37,12 +39,13 @@ def weights(
     if fmt is Format.csv:
         raise fail("--format csv is not available for weights; use table, json or markdown", EXIT_MISUSE)
     with core_errors():
-        report = weights_report(load(file, criteria=criteria))
+        project = load(file, criteria=criteria)
+        report = weights_report(project)
     options = render_options(fmt is Format.table, lang, output)
-    if fmt is Format.json:
-        text = render.weights_json(report)
-    elif fmt is Format.markdown:
-        text = render.weights_markdown(report, options)
-    else:
-        text = render.weights_table(report, options)
-    write_output(text, output, [file])
+    text = by_format(
+        fmt.value,
+        json=lambda: render.weights_json(report),
+        markdown=lambda: render.weights_markdown(report, options),
+        table=lambda: render.weights_table(report, options),
+    )
+    write_output(text, output, project_inputs(file, project))
