@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Mapping, Sequence
+from pathlib import Path
+from urllib.parse import quote
 from xml.sax.saxutils import escape, quoteattr
 
 from partnerfit._version import __version__
@@ -40,6 +42,25 @@ def as_json(findings: Mapping[str, Sequence[Diagnostic]]) -> str:
     return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
 
 
+def ci_path(file: str) -> str:
+    """The path CI tools map to a repository file: relative to the working directory when under it, with ``/``."""
+    path = Path(file)
+    if path.is_absolute():
+        try:
+            return path.relative_to(Path.cwd()).as_posix()
+        except ValueError:
+            return path.as_posix()
+    return file.replace(os.sep, "/")
+
+
+def sarif_uri(file: str) -> str:
+    """A valid URI reference for a path: percent-encoded when relative, ``file://`` when outside the working tree."""
+    path = ci_path(file)
+    if Path(path).is_absolute():
+        return Path(path).as_uri()
+    return quote(path, safe="/")
+
+
 def _escape_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
@@ -54,11 +75,13 @@ def as_github(findings: Mapping[str, Sequence[Diagnostic]]) -> str:
     for file, diagnostics in findings.items():
         if not diagnostics:
             continue
-        lines.append(f"::group::{_escape_data(file)}")
+        lines.append(f"::group::{_escape_data(ci_path(file))}")
         for d in diagnostics:
             name = CODES.get(d.code, ("", ""))[0]
             title = f"partnerfit {d.code} {name}".strip()
-            where = f"file={_escape_property(d.file)},line={d.line},col={d.column},title={_escape_property(title)}"
+            where = (
+                f"file={_escape_property(ci_path(d.file))},line={d.line},col={d.column},title={_escape_property(title)}"
+            )
             message = f"{d.path}: {d.message}" if d.path else d.message
             lines.append(f"::{d.severity} {where}::{_escape_data(message)}")
         lines.append("::endgroup::")
@@ -89,8 +112,8 @@ def as_sarif(findings: Mapping[str, Sequence[Diagnostic]]) -> str:
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": d.file.replace(os.sep, "/")},
-                            "region": {"startLine": d.line, "startColumn": d.column},
+                            "artifactLocation": {"uri": sarif_uri(d.file)},
+                            "region": {"startLine": max(d.line, 1), "startColumn": max(d.column, 1)},
                         }
                     }
                 ],
