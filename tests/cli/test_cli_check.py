@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -192,12 +193,6 @@ def test_summary_in_french(invoke, files):
     assert bad.stdout.startswith("1 fichier(s) vérifié(s) : 1 erreur(s)")
 
 
-def test_directory_argument_is_misuse(invoke, tmp_path):
-    result = invoke(["check", tmp_path])
-    assert result.exit_code == 2
-    assert "is a directory" in result.stderr
-
-
 def test_nonexistent_file_is_misuse(invoke, tmp_path, files):
     result = invoke(["check", files["valid"], tmp_path / "nope.yaml"])
     assert result.exit_code == 2
@@ -226,3 +221,28 @@ def test_broken_files_never_crash(invoke, write_yaml, text):
     assert diagnostics(result.stderr)
     assert "Traceback" not in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_a_folder_is_checked_file_by_file_recursively(invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "partners" / "sub").mkdir(parents=True)
+    (tmp_path / "partners" / ".git").mkdir()
+    (tmp_path / "partners" / "a.yaml").write_text(VALID, encoding="utf-8")
+    (tmp_path / "partners" / "sub" / "b.yml").write_text(INVALID, encoding="utf-8")
+    (tmp_path / "partners" / ".git" / "hidden.yaml").write_text(INVALID, encoding="utf-8")
+    (tmp_path / "partners" / "notes.txt").write_text("not checked", encoding="utf-8")
+    result = invoke(["check", "--format", "json", "-o", "partners/out.json", "partners", "partners/sub/b.yml"])
+    assert result.exit_code == 1
+    rows = json.loads((tmp_path / "partners" / "out.json").read_text(encoding="utf-8"))
+    assert {row["file"] for row in rows} == {"partners/sub/b.yml"}
+    # the report from the previous run sits in the folder: it is neither checked nor refused as an input
+    again = invoke(["check", "-f", "junit", "-o", "partners/out.json", "partners"])
+    assert again.exit_code == 1
+    assert 'tests="2"' in (tmp_path / "partners" / "out.json").read_text(encoding="utf-8")
+
+
+def test_a_folder_without_yaml_files_is_misuse(invoke, tmp_path: Path):
+    (tmp_path / "empty").mkdir()
+    result = invoke(["check", tmp_path / "empty"])
+    assert result.exit_code == 2
+    assert "no .yaml, .yml or .json file" in result.stderr

@@ -80,6 +80,7 @@ Examples:
   partnerfit check candidates.yaml
   partnerfit check criteria/*.yaml examples/*.yaml --strict
   partnerfit check --format github partners/*.yaml
+  partnerfit check partners/
   partnerfit check --format sarif -o partnerfit.sarif partners/*.yaml
 """,
 )(check_command.check)

@@ -8,7 +8,31 @@ from typing import Annotated
 
 import typer
 
-from partnerfit.cli.common import EXIT_INVALID, Lang, OutputOption, print_diagnostics, write_output
+from partnerfit.cli.common import EXIT_INVALID, EXIT_MISUSE, Lang, OutputOption, fail, print_diagnostics, write_output
+
+CHECKED_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def expand_folders(paths: list[Path], output: Path | None = None) -> list[Path]:
+    """Files as given; a folder becomes its YAML and JSON files (hidden ones and the output skipped), sorted."""
+    skip = output.resolve() if output is not None else None
+    files: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            files.append(path)
+            continue
+        found = sorted(
+            candidate
+            for candidate in path.rglob("*")
+            if candidate.suffix.lower() in CHECKED_SUFFIXES
+            and candidate.is_file()
+            and candidate.resolve() != skip
+            and not any(part.startswith(".") for part in candidate.relative_to(path).parts)
+        )
+        if not found:
+            raise fail(f"{path}: no .yaml, .yml or .json file in this folder", EXIT_MISUSE)
+        files.extend(found)
+    return list(dict.fromkeys(files))
 
 
 class CheckFormat(StrEnum):
@@ -27,10 +51,9 @@ def check(
         list[Path],
         typer.Argument(
             exists=True,
-            dir_okay=False,
             readable=True,
-            metavar="FILE",
-            help="Candidates or criteria files.",
+            metavar="FILE|DIR",
+            help="Candidates or criteria files; a folder: its .yaml, .yml and .json files, recursively.",
         ),
     ],
     strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 1) on warnings too.")] = False,
@@ -62,6 +85,7 @@ def check(
     from partnerfit.loading import check_file
     from partnerfit.render import diagnostics as formats
 
+    files = expand_folders(files, output)
     chosen = formats.resolve_format(fmt.value)
     findings = {}
     errors = warnings = bad = 0
