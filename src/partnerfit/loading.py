@@ -155,8 +155,9 @@ def _load(
     criteria: str | Path | None,
     weights: Mapping[str, float] | None,
     missing: MissingPolicy | None,
+    doc: Document | None = None,
 ) -> Project:
-    doc = read_document(path)
+    doc = doc if doc is not None else read_document(path)
     data = _mapping_root(doc)
     found = doc.problems + _check_kind(doc, data)
     if detect_kind(data) == "criteria" and not _check_kind(doc, data):
@@ -309,7 +310,9 @@ def check_file(
         if detect_kind(data) == "criteria" and not _check_kind(doc, data):
             _model, found = _validate_criteria(doc, data, ())
             return sorted(doc.problems + found, key=_order)
-        return list(load(path, criteria=criteria, missing=missing).warnings)
+        # the document already read is reused: a pipe such as /dev/stdin can be read only once
+        with paused_gc():
+            return list(_load(path, criteria, None, missing, doc).warnings)
     except InvalidInputError as exc:
         return list(exc.diagnostics)
     except CriteriaNotFoundError as exc:

@@ -246,3 +246,21 @@ def test_a_folder_without_yaml_files_is_misuse(invoke, tmp_path: Path):
     result = invoke(["check", tmp_path / "empty"])
     assert result.exit_code == 2
     assert "no .yaml, .yml or .json file" in result.stderr
+
+
+def test_a_pipe_is_read_once(tmp_path: Path):
+    # /dev/stdin can be read only once: check must not read the file a second time to load it
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "partnerfit", "check", "/dev/stdin"],
+        input=INVALID,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 1
+    assert "/dev/stdin:6:" in done.stderr and "loyality" in done.stderr
+    assert "the file is empty" not in done.stderr
