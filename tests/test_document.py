@@ -352,3 +352,18 @@ def test_aliases_within_the_limit_are_expanded(tmp_path: Path) -> None:
         "a": [1, 2],
         "b": [[1, 2], [1, 2]],
     }
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+@pytest.mark.parametrize(("suffix", "limit"), [("yaml", "MAX_YAML_BYTES"), ("json", "MAX_JSON_BYTES")])
+def test_an_endless_stream_is_refused_at_the_limit(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, suffix: str, limit: str
+):
+    # a device or a pipe has no size to check first: the read itself stops past the limit
+    endless = tmp_path / f"endless.{suffix}"
+    endless.symlink_to("/dev/zero")
+    monkeypatch.setattr(document, limit, 1000)
+    with pytest.raises(InvalidInputError) as raised:
+        read_document(endless)
+    [problem] = raised.value.diagnostics
+    assert "more than 1,000 bytes" in problem.message

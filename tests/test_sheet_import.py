@@ -313,3 +313,13 @@ def test_round_trip_import_score_export_import_keeps_every_score(tmp_path):
         assert again.candidates[cid]["scores"] == data["scores"], cid
         assert again.candidates[cid]["name"] == data["name"]
     assert set(again.candidates) == set(first.candidates)
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_an_endless_sheet_is_refused_at_the_limit(monkeypatch: pytest.MonkeyPatch):
+    from partnerfit import sheet_import
+
+    monkeypatch.setattr(sheet_import, "MAX_SHEET_BYTES", 1000)
+    with pytest.raises(InvalidInputError) as raised:
+        sheet_import.read_sheet("/dev/zero", load_criteria("partnership"))
+    assert "more than 1,000 bytes" in raised.value.diagnostics[0].message

@@ -121,14 +121,17 @@ def read_document(path: Path, *, shown_as: str | None = None) -> Document:
     def fail(message: str, line: int = 1, column: int = 1, code: str = "PF002") -> InvalidInputError:
         return InvalidInputError([Diagnostic(shown, line, column, "error", message, "", code)])
 
+    kind = "JSON" if is_json else "YAML"
     try:
         size = path.stat().st_size
         if size > limit:
-            kind = "JSON" if is_json else "YAML"
             raise fail(
                 f"file is {size:,} bytes; a {kind} file may hold at most {limit:,} bytes ({limit / 2**20:g} MiB)"
             )
-        raw = path.read_bytes()
+        with path.open("rb") as stream:  # bounded: a pipe or a device has no size to check first
+            raw = stream.read(limit + 1)
+        if len(raw) > limit:
+            raise fail(f"more than {limit:,} bytes; a {kind} file may hold at most {limit / 2**20:g} MiB")
     except IsADirectoryError:
         raise fail("is a directory, not a file") from None
     except FileNotFoundError:

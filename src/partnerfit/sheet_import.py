@@ -31,6 +31,7 @@ RESERVED = {
 }
 PREFIXES = {"note": "note", "commentaire": "note", "evidence": "evidence", "preuve": "evidence", "gate": "gate"}
 MAX_UNPACKED = 512 * 1024 * 1024  # the XML of a workbook, unpacked
+MAX_SHEET_BYTES = 256 * 1024 * 1024  # the file itself, read with a bound (a pipe or a device has no size)
 DEFAULT_SHEET = "Scores"  # the sheet of partnerfit's own workbooks that holds the input scores
 _TRIGGERS = ("=", "+", "-", "@", "\t", "\r")  # what render.safe_cells quotes; the quote is dropped on import
 _NUMBER = re.compile(r"[-+]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][-+]?\d+)?")
@@ -89,9 +90,12 @@ def _problem(shown: str, message: str, code: str = "PF002") -> InvalidInputError
 
 def _read_rows(path: Path, shown: str, sheet: str | None) -> tuple[list[tuple[Any, ...]], str | None]:
     try:
-        data = path.read_bytes()
+        with path.open("rb") as stream:
+            data = stream.read(MAX_SHEET_BYTES + 1)
     except OSError as exc:
         raise _problem(shown, f"cannot read the sheet: {exc.strerror or exc}") from None
+    if len(data) > MAX_SHEET_BYTES:
+        raise _problem(shown, f"more than {MAX_SHEET_BYTES:,} bytes; a sheet may hold at most {MAX_SHEET_BYTES / 2**20:g} MiB")
     if data.startswith(b"PK"):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions it skips
