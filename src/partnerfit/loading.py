@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -17,7 +16,7 @@ from partnerfit.document import Document, display_path, read_document
 from partnerfit.errors import CriteriaNotFoundError, Diagnostic, InvalidInputError, InvalidWeightsError
 from partnerfit.gcpause import paused_gc
 from partnerfit.messages import describe, diagnostics_from, did_you_mean, strip_union_tags
-from partnerfit.models import Candidate, CandidatesFile, CriteriaFile, MissingPolicy
+from partnerfit.models import MAX_MAGNITUDE, MIN_WEIGHT, Candidate, CandidatesFile, CriteriaFile, MissingPolicy
 from partnerfit.score_table import ScoreTable, build_score_table, is_entry
 
 DEFAULT_CRITERIA = "partnership"
@@ -146,8 +145,10 @@ def load(
 
 def _check_override_weights(weights: Mapping[str, Any]) -> None:
     for name, value in weights.items():
-        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value <= 0:
-            raise InvalidWeightsError(f"weight override {name}={value!r}: expected a finite number > 0")
+        if isinstance(value, bool) or not isinstance(value, int | float) or not MIN_WEIGHT <= value <= MAX_MAGNITUDE:
+            raise InvalidWeightsError(
+                f"weight override {name}={value!r}: expected a number > 0, from {MIN_WEIGHT:g} to {MAX_MAGNITUDE:g}"
+            )
 
 
 def _load(

@@ -266,6 +266,10 @@ def _message(err: dict[str, Any], model: type[BaseModel], union_scalar: bool) ->
         return f"found {describe(found)}; expected {expected}{hint}"
     if kind == "greater_than":
         return f"expected a number greater than {err.get('ctx', {}).get('gt', 0):g}, found {describe(found)}"
+    if kind == "greater_than_equal":
+        return f"expected a number of at least {err.get('ctx', {}).get('ge', 0):g}, found {describe(found)}"
+    if kind == "less_than_equal":
+        return f"expected a number of at most {err.get('ctx', {}).get('le', 0):g}, found {describe(found)}"
     if kind == "too_short":
         return f"{last!r} is empty; it needs at least one entry" if last else "is empty"
     if kind in ("dict_type", "model_attributes_type"):

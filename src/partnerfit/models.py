@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     AllowInfNan,
     BaseModel,
     BeforeValidator,
@@ -17,8 +18,25 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 Id = Annotated[str, StringConstraints(pattern=r"^\S+$", min_length=1)]
-Number = Annotated[float, Strict(), AllowInfNan(False)]
-Weight = Annotated[float, Strict(), AllowInfNan(False), Field(gt=0)]
+# beyond ±1e15 a double no longer holds every integer, and sums or squares of such numbers overflow
+# or swallow the small ones: scales, weights and thresholds are kept well inside that range
+MAX_MAGNITUDE = 1e15
+MIN_WEIGHT = 1e-15
+
+
+def _not_tiny(weight: float) -> float:
+    if weight < MIN_WEIGHT:
+        raise PydanticCustomError(
+            "weight_too_small",
+            "a weight below 1e-15 cannot be told from zero; give every sibling a larger weight (only ratios matter)",
+        )
+    return weight
+
+
+AnyNumber = Annotated[float, Strict(), AllowInfNan(False)]  # a score: its scale bounds it (checked later)
+Number = Annotated[float, Strict(), AllowInfNan(False), Field(ge=-MAX_MAGNITUDE, le=MAX_MAGNITUDE)]
+Weight = Annotated[float, Strict(), AllowInfNan(False), Field(gt=0, le=MAX_MAGNITUDE), AfterValidator(_not_tiny)]
+Magnitude = Annotated[float, Strict(), AllowInfNan(False), Field(ge=0, le=MAX_MAGNITUDE)]
 Text = Annotated[str, Strict()]
 MissingPolicy = Literal["ignore", "worst", "error"]
 Direction = Literal["higher", "lower"]
@@ -88,7 +106,7 @@ _PREFERENCE_NEEDS = {
     "linear": ("q", "p"),
     "gaussian": ("s",),
 }
-Threshold = Annotated[float, Strict(), AllowInfNan(False), Field(ge=0)]
+Threshold = Magnitude
 
 
 class Preference(_Model):
@@ -100,7 +118,7 @@ class Preference(_Model):
     """Indifference threshold, in the criterion's scale units."""
     p: Threshold | None = None
     """Strict-preference threshold, in the criterion's scale units (q <= p)."""
-    s: Annotated[float, Strict(), AllowInfNan(False), Field(gt=0)] | None = None
+    s: Annotated[float, Strict(), AllowInfNan(False), Field(gt=0, le=MAX_MAGNITUDE)] | None = None
     """Gaussian parameter, in the criterion's scale units."""
 
     @model_validator(mode="after")
@@ -263,18 +281,18 @@ class CriteriaFile(_Model):
 class ScoreEntry(_Model):
     """A score with the reasons behind it."""
 
-    score: Number
+    score: AnyNumber
     """The score, a number on the criterion's scale."""
     note: Text | None = None
     """Why this score."""
     evidence: Text | list[Text] | None = None
     """Where it comes from: a reference, or a list of them."""
-    uncertainty: Annotated[float, Strict(), AllowInfNan(False), Field(ge=0)] | None = None  # ± on the scale
+    uncertainty: Magnitude | None = None  # ± on the scale
     """± half-width on the scale: the score may lie anywhere within score ± uncertainty."""
 
 
 # left to right: a plain number (the common case) matches first, without trying the model
-ScoreValue = Annotated[Number | ScoreEntry, Field(union_mode="left_to_right")]
+ScoreValue = Annotated[AnyNumber | ScoreEntry, Field(union_mode="left_to_right")]
 Scores = dict[Id, ScoreValue]
 
 
@@ -289,7 +307,7 @@ class Candidate(_Model):
     """A few words about the candidate."""
     tags: list[Text] = Field(default_factory=list)
     """Free tags."""
-    info: dict[str, Text | Number | bool | None] = Field(default_factory=dict)
+    info: dict[str, Text | AnyNumber | bool | None] = Field(default_factory=dict)
     """Free key/value information shown in reports (website, contact, ...)."""
     gates: dict[Id, GateAnswer] = Field(default_factory=dict)
     """Answers to the criteria set's gates: true/false (or yes/no); true excludes."""

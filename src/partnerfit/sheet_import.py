@@ -95,7 +95,9 @@ def _read_rows(path: Path, shown: str, sheet: str | None) -> tuple[list[tuple[An
     except OSError as exc:
         raise _problem(shown, f"cannot read the sheet: {exc.strerror or exc}") from None
     if len(data) > MAX_SHEET_BYTES:
-        raise _problem(shown, f"more than {MAX_SHEET_BYTES:,} bytes; a sheet may hold at most {MAX_SHEET_BYTES / 2**20:g} MiB")
+        raise _problem(
+            shown, f"more than {MAX_SHEET_BYTES:,} bytes; a sheet may hold at most {MAX_SHEET_BYTES / 2**20:g} MiB"
+        )
     if data.startswith(b"PK"):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions it skips

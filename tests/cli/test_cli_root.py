@@ -109,3 +109,39 @@ def test_unknown_command(invoke):
     result = invoke(["rank"])
     assert result.exit_code == 2
     assert "No such command" in result.stderr
+
+
+BUG = """
+import sys
+import partnerfit.loading
+from partnerfit.cli import run
+
+def broken(*args, **kwargs):
+    raise RuntimeError("engine exploded\\nsecond line")
+
+partnerfit.loading.load = broken
+sys.argv = ["partnerfit", "score", sys.argv[1]]
+run()
+"""
+
+
+@pytest.mark.parametrize("show", [False, True])
+def test_an_internal_error_is_one_line_unless_asked(show: bool):
+    import os
+    import subprocess
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parents[2] / "examples" / "packaging.yaml"
+    env = {k: v for k, v in os.environ.items() if k != "PARTNERFIT_TRACEBACK"}
+    if show:
+        env["PARTNERFIT_TRACEBACK"] = "1"
+    done = subprocess.run(
+        [sys.executable, "-c", BUG, str(example)], capture_output=True, text=True, timeout=60, env=env
+    )
+    assert done.returncode == 1
+    assert "RuntimeError: engine exploded" in done.stderr
+    if show:
+        assert "Traceback" in done.stderr
+    else:
+        assert "Traceback" not in done.stderr and "second line" not in done.stderr
+        assert done.stderr.startswith("error: internal error (RuntimeError: engine exploded). This is a bug")

@@ -261,6 +261,14 @@ def test_bad_weight_values_are_misuse(invoke, value):
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("value", ["loyalty=1e16", "loyalty=1e-16"])
+def test_weights_outside_the_exact_range_are_misuse(invoke, value):
+    result = invoke(["score", PACKAGING, "--weight", value])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "from 1e-15 to 1e+15" in result.stderr
+
+
 def test_weight_naming_an_unknown_id_is_misuse(invoke):
     result = invoke(["score", PACKAGING, "--weight", "loyality=20"])
     assert result.exit_code == 2

@@ -215,3 +215,26 @@ def test_the_progress_bar_waits_for_a_long_run(monkeypatch: pytest.MonkeyPatch) 
     silent(0, 10)
     silent(1, 10)
     assert silent.bar is None
+
+
+EXTREME = Path(__file__).resolve().parents[1] / "data" / "valid" / "weights_extreme_ratio.yaml"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["score", "-f", "json"],
+        ["score", "--compare", "-f", "json"],
+        ["sensitivity", "--samples", "300", "-f", "json"],
+        ["sensitivity", "--method", "topsis", "--samples", "300", "-f", "json"],
+        ["explain", "-f", "json"],
+    ],
+)
+def test_the_widest_allowed_numbers_give_finite_results(invoke, args):
+    # weights 1e15 and 1e-15 on scales up to ±1e15: nothing overflows, no NaN, no traceback
+    command, *rest = args
+    extra = ["b"] if command == "explain" else []
+    result = invoke([command, EXTREME, *extra, *rest])
+    assert result.exit_code == 0, result.output
+    assert "NaN" not in result.stdout and "Infinity" not in result.stdout
+    json.loads(result.stdout)

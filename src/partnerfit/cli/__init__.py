@@ -29,6 +29,16 @@ def run() -> None:
         main()
     except SystemExit as exit_:
         code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
+    except Exception as exc:  # a bug: say so in one line rather than print a traceback at the user
+        if os.environ.get("PARTNERFIT_TRACEBACK"):
+            raise
+        detail = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+        print(
+            f"error: internal error ({detail}). This is a bug in partnerfit: please report it with the"
+            " command and the input that caused it (PARTNERFIT_TRACEBACK=1 shows the traceback).",
+            file=sys.stderr,
+        )
+        code = 1
     sys.stdout.flush()
     sys.stderr.flush()
     # skip freeing every object of a large run one by one (about half a second for 100,000 candidates)
