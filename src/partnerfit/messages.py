@@ -31,8 +31,10 @@ def describe(value: Any) -> str:
         return "nothing (null)"
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
+    if isinstance(value, int) and abs(value) > 1e300:
+        return f"a number of {len(str(abs(value)))} digits (too large to compute with)"
     if isinstance(value, int | float):
-        return f"the number {value!r}"
+        return f"the number {value:g}" if isinstance(value, float) and abs(value) >= 1e15 else f"the number {value!r}"
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
         return f"the text {shown!r}"
