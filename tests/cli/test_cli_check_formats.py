@@ -207,3 +207,13 @@ def test_github_paths_are_relative_to_the_working_directory(invoke, bad_files, t
     result = invoke(["check", "--format", "github", str(tmp_path / "score_nan.yaml")])
     assert "::group::score_nan.yaml\n" in result.stdout
     assert "file=score_nan.yaml,line=7" in result.stdout
+
+
+def test_ci_paths_are_normalised(invoke, bad_files, tmp_path):
+    (tmp_path / "sub").mkdir()
+    result = invoke(["check", "--format", "github", "./sub/../score_nan.yaml"])
+    assert "::group::score_nan.yaml\n" in result.stdout
+    log = json.loads(invoke(["check", "--format", "sarif", "./score_nan.yaml"]).stdout)
+    assert (
+        log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "score_nan.yaml"
+    )

@@ -50,7 +50,7 @@ def ci_path(file: str) -> str:
             return path.relative_to(Path.cwd()).as_posix()
         except ValueError:
             return path.as_posix()
-    return file.replace(os.sep, "/")
+    return os.path.normpath(file).replace(os.sep, "/")  # ./a/../b.yaml -> b.yaml: GitHub matches plain paths
 
 
 def sarif_uri(file: str) -> str:
