@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from partnerfit import document
 from partnerfit.document import Document, read_document
@@ -263,11 +267,51 @@ def test_json_duplicate_key_is_located_and_returned(tmp_path: Path) -> None:
     assert message.startswith("duplicate key 'a'")
 
 
-def test_json_lookups_compose_located_nodes_lazily(tmp_path: Path) -> None:
+def test_json_lookups_walk_the_text_without_a_node_tree(tmp_path: Path) -> None:
     doc = read_document(write(tmp_path, "lazy.json", JSON))
     assert doc.root is None  # a valid JSON file is parsed fast, without located nodes
     assert doc.locate(("candidates", "acme"), key=True) == (4, 5)
-    assert doc.root is not None
+    assert doc.locate(("candidates", "acme", "tags", 1)) == (4, 44)
+    assert doc.locate(("candidates", "acme", "scores", "quality", "note")) == (5, 57)
+    assert doc.locate(("candidates", "acme", "tags", 7)) == (4, 38)  # no item 7: the list itself
+    assert doc.locate(("candidates", "nobody", "scores")) == (3, 17)  # no such key: the mapping
+    assert doc.root is None
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-99, 99) | st.text(max_size=4),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=3), inner, max_size=4),
+    max_leaves=25,
+)
+
+
+def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [prefix]
+    if isinstance(value, dict):
+        for name, child in value.items():
+            found += _paths(child, (*prefix, name))
+        found.append((*prefix, "absent-key"))
+    elif isinstance(value, list):
+        for position, child in enumerate(value):
+            found += _paths(child, (*prefix, position))
+        found.append((*prefix, len(value)))
+    return found
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    value=st.dictionaries(st.text(max_size=3), json_values, min_size=1, max_size=4),
+    indent=st.sampled_from([None, 1, 2]),
+)
+def test_walking_the_json_text_finds_what_the_node_tree_finds(value: dict[str, Any], indent: int | None) -> None:
+    from partnerfit.jsondoc import _Composer, _LazyDocument
+
+    text = json.dumps(value, indent=indent, ensure_ascii=False)
+    lazy = _LazyDocument("x.json", value, None, text)
+    tree = Document("x.json", value, _Composer("x.json", text).compose(0, 0)[0], text)
+    for path in _paths(value):
+        for key in (False, True):
+            assert lazy.locate(path, key=key) == tree.locate(path, key=key), (path, key)
 
 
 @pytest.mark.parametrize(

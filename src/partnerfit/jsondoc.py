@@ -6,6 +6,7 @@ import json
 import re
 from bisect import bisect_right
 from collections.abc import Callable
+from functools import cached_property
 from typing import Any
 
 from yaml.error import Mark
@@ -56,15 +57,92 @@ def _first_wins(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 class _LazyDocument(Document):
-    """A Document whose located node tree is composed from the JSON text on the first lookup."""
+    """A Document that locates a path by walking the JSON text along it, skipping other values whole.
+
+    Each object or array on a walked path is scanned once (its values skipped by the C decoder) and
+    its members' offsets kept, so many lookups in a huge file cost about one pass, not a node tree.
+    """
 
     def locate(self, loc: Any, *, key: bool = False) -> tuple[int, int]:
-        if self.root is None:
-            try:
-                self.root, _ = _Composer(self.path, self.text).compose(0, 0)
-            except (ValueError, RecursionError):
-                return 1, 1
-        return super().locate(loc, key=key)
+        if self.root is not None:
+            return super().locate(loc, key=key)
+        try:
+            index = self._walk(list(loc), key)
+        except (ValueError, IndexError, RecursionError):
+            return 1, 1
+        line = bisect_right(self._newlines, index - 1)
+        return line + 1, index - (self._newlines[line - 1] + 1 if line else 0) + 1
+
+    @cached_property
+    def _newlines(self) -> list[int]:
+        return [match.start() for match in re.finditer("\n", self.text)]
+
+    def _walk(self, loc: list[Any], key: bool) -> int:
+        """Index of the deepest value on ``loc`` (of its key if ``key`` and the whole path exists)."""
+        text = self.text
+        index = _skip(text, 0)
+        for depth, part in enumerate(loc):
+            char = text[index]
+            if char == "{":
+                found = self._members(index).get(str(part))
+                if found is None:
+                    break
+                if key and depth == len(loc) - 1:
+                    return found[0]
+                index = found[1]
+            elif char == "[" and isinstance(part, int):
+                items = self._items(index)
+                if not 0 <= part < len(items):
+                    break
+                index = items[part]
+            else:
+                break
+        return index
+
+    @cached_property
+    def _objects(self) -> dict[int, dict[str, tuple[int, int]]]:
+        return {}
+
+    @cached_property
+    def _arrays(self) -> dict[int, list[int]]:
+        return {}
+
+    def _members(self, index: int) -> dict[str, tuple[int, int]]:
+        """name -> (key index, value index) of the object at ``index``; the first of a name wins."""
+        cache = self._objects
+        if index not in cache:
+            text, members = self.text, dict[str, tuple[int, int]]()
+            at = _skip(text, index + 1)
+            while text[at] == '"':
+                name, after = json.decoder.scanstring(text, at + 1)  # type: ignore[attr-defined]
+                value = _skip(text, _skip(text, after) + 1)
+                members.setdefault(name, (at, value))
+                at = _skip(text, _DECODER.raw_decode(text, value)[1])
+                if text[at] != ",":
+                    break
+                at = _skip(text, at + 1)
+            cache[index] = members
+        return cache[index]
+
+    def _items(self, index: int) -> list[int]:
+        """Start index of every item of the array at ``index``."""
+        cache = self._arrays
+        if index not in cache:
+            text, items = self.text, list[int]()
+            at = _skip(text, index + 1)
+            while text[at] != "]":
+                items.append(at)
+                at = _skip(text, _DECODER.raw_decode(text, at)[1])
+                if text[at] != ",":
+                    break
+                at = _skip(text, at + 1)
+            cache[index] = items
+        return cache[index]
+
+
+def _skip(text: str, index: int) -> int:
+    match = _WHITESPACE.match(text, index)
+    return match.end() if match else index
 
 
 class _Composer:
