@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cached_property
 from typing import Any
 
@@ -109,40 +109,39 @@ class _LazyDocument(Document):
 
     def _members(self, index: int) -> dict[str, tuple[int, int]]:
         """name -> (key index, value index) of the object at ``index``; the first of a name wins."""
-        cache = self._objects
-        if index not in cache:
-            text, members = self.text, dict[str, tuple[int, int]]()
-            at = _skip(text, index + 1)
-            while text[at] == '"':
-                name, after = json.decoder.scanstring(text, at + 1)  # type: ignore[attr-defined]
-                value = _skip(text, _skip(text, after) + 1)
+        if index not in self._objects:
+            members: dict[str, tuple[int, int]] = {}
+            for name, at, value in _entries(self.text, index):
                 members.setdefault(name, (at, value))
-                at = _skip(text, _DECODER.raw_decode(text, value)[1])
-                if text[at] != ",":
-                    break
-                at = _skip(text, at + 1)
-            cache[index] = members
-        return cache[index]
+            self._objects[index] = members
+        return self._objects[index]
 
     def _items(self, index: int) -> list[int]:
         """Start index of every item of the array at ``index``."""
-        cache = self._arrays
-        if index not in cache:
-            text, items = self.text, list[int]()
-            at = _skip(text, index + 1)
-            while text[at] != "]":
-                items.append(at)
-                at = _skip(text, _DECODER.raw_decode(text, at)[1])
-                if text[at] != ",":
-                    break
-                at = _skip(text, at + 1)
-            cache[index] = items
-        return cache[index]
+        if index not in self._arrays:
+            self._arrays[index] = [value for _, _, value in _entries(self.text, index)]
+        return self._arrays[index]
 
 
 def _skip(text: str, index: int) -> int:
     match = _WHITESPACE.match(text, index)
     return match.end() if match else index
+
+
+def _entries(text: str, index: int) -> Iterator[tuple[str, int, int]]:
+    """(name, start, value start) of each member of the object at ``index`` (name "" for an array's items)."""
+    is_object = text[index] == "{"
+    at = _skip(text, index + 1)
+    while text[at] != ("}" if is_object else "]"):
+        name, value = "", at
+        if is_object:
+            name, after = json.decoder.scanstring(text, at + 1)  # type: ignore[attr-defined]
+            value = _skip(text, _skip(text, after) + 1)
+        yield name, at, value
+        at = _skip(text, _DECODER.raw_decode(text, value)[1])
+        if text[at] != ",":
+            break
+        at = _skip(text, at + 1)
 
 
 class _Composer:
