@@ -41,8 +41,8 @@ def test_github_annotations_are_byte_exact(invoke, bad_files):
     assert result.exit_code == 1
     assert result.stdout == (
         "::group::score_nan.yaml\n"
-        "::error file=score_nan.yaml,line=7,col=16,title=partnerfit PF103 invalid-number::"
-        "candidates.acme.scores.quality: expected a finite number, found .nan (not a number)\n"
+        "::error file=score_nan.yaml,line=7,col=16,title=partnerfit::"
+        "candidates.acme.scores.quality: expected a finite number, found .nan (not a number) [PF103 invalid-number]\n"
         "::endgroup::\n"
     )
 

@@ -77,12 +77,10 @@ def as_github(findings: Mapping[str, Sequence[Diagnostic]]) -> str:
             continue
         lines.append(f"::group::{_escape_data(ci_path(file))}")
         for d in diagnostics:
-            name = CODES.get(d.code, ("", ""))[0]
-            title = f"partnerfit {d.code} {name}".strip()
-            where = (
-                f"file={_escape_property(ci_path(d.file))},line={d.line},col={d.column},title={_escape_property(title)}"
-            )
+            where = f"file={_escape_property(ci_path(d.file))},line={d.line},col={d.column},title=partnerfit"
             message = f"{d.path}: {d.message}" if d.path else d.message
+            if d.code:  # the stable code, to look up in the README (the title stays the tool's name)
+                message += f" [{d.code} {CODES.get(d.code, ('',))[0]}]".replace(" ]", "]")
             lines.append(f"::{d.severity} {where}::{_escape_data(message)}")
         lines.append("::endgroup::")
     return "\n".join(lines) + ("\n" if lines else "")
