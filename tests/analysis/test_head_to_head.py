@@ -174,3 +174,20 @@ def test_json_keys() -> None:
     assert list(document["swap"]) == [
         "criterion", "passer", "leader", "weight", "new_weight", "scores", "overrides", "change",
     ]  # fmt: skip
+
+
+def test_a_score_that_no_weight_moves_is_never_passed_by_rounding(tmp_path: Path) -> None:
+    # k1 is scored on c0 alone (missing: ignore), so its score stays 75 whatever the weights; k0 reaches
+    # 75 only when c1 weighs everything (t = 1, not allowed). Found by hypothesis: the line form of the
+    # scores drifted with the (1 - t) rounding near t = 1 and reported a swap that does not exist.
+    path = tmp_path / "r.yaml"
+    path.write_text(
+        "criteria:\n  name: random\n  groups:\n"
+        "    g1: {weight: 1, criteria: {c0: {weight: 3}}}\n"
+        "    g2: {weight: 4, criteria: {c1: {weight: 1, direction: lower}}}\n"
+        "candidates:\n  k0: {scores: {c0: 1, c1: 2}}\n  k1: {scores: {c0: 4}}\n",
+        encoding="utf-8",
+    )
+    h2h = compare_candidates(partnerfit.load(path), ["k0", "k1"])
+    assert [s.criterion for s in h2h.swaps] == []
+    assert h2h.swap_note == "none"

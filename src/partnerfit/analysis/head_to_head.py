@@ -179,11 +179,11 @@ def _swaps(scene: Scene, a: CandidateResult, b: CandidateResult) -> tuple[tuple[
             100 * (n0 * e0 - m0 * d0) - aim * d0 * e0,
         )
         w = float(weights[j])
+        pair = (scene.v[scene.row[trail.id]], scene.v[scene.row[lead.id]])
         for root in sorted(_roots(*quadratic), key=lambda r: abs(r - w)):
-            t = _nudge(root, w, partial(_ahead, lines, aim - MARGIN))
+            t = _nudge(root, w, partial(_ahead, pair, weights, j, aim - MARGIN))
             if t is not None:
-                scores = {trail.id: _score(lines[0], t), lead.id: _score(lines[1], t)}
-                pair = (scene.v[scene.row[trail.id]], scene.v[scene.row[lead.id]])
+                scores = {trail.id: _score_at(pair[0], weights, j, t), lead.id: _score_at(pair[1], weights, j, t)}
                 found.append(Swap(c.id, trail.id, lead.id, w, t, scores, _written(criteria, j, t, w, pair, aim)))
                 break
     found.sort(key=lambda s: (abs(s.change), s.criterion))
@@ -206,13 +206,21 @@ def _line(v: np.ndarray, weights: np.ndarray, j: int) -> Line:
     return points, value * own * (1 - w_j) - points, total, own * (1 - w_j) - total
 
 
-def _score(line: Line, t: float) -> float:
-    n0, n1, d0, d1 = line
-    return 100 * (n0 + n1 * t) / (d0 + d1 * t)
+def _score_at(v: FloatArray, weights: FloatArray, j: int, t: float) -> float:
+    """The score of row ``v`` when criterion ``j`` weighs t, the others rescaled, evaluated directly.
+
+    The roots come from the quadratic; whether a root really swaps the two is decided here, where a
+    score that cannot move (every criterion it counts is rescaled alike) keeps its value instead of
+    drifting with the (1 − t) rounding of the line form.
+    """
+    w = weights * ((1 - t) / (1 - float(weights[j])))
+    w[j] = t
+    counted = ~np.isnan(v)
+    return 100 * float((w[counted] * v[counted]).sum() / w[counted].sum())
 
 
-def _ahead(lines: list[Line], floor: float, t: float) -> bool:
-    return _score(lines[0], t) - _score(lines[1], t) >= floor
+def _ahead(pair: tuple[FloatArray, FloatArray], weights: FloatArray, j: int, floor: float, t: float) -> bool:
+    return _score_at(pair[0], weights, j, t) - _score_at(pair[1], weights, j, t) >= floor
 
 
 def _roots(c2: float, c1: float, c0: float) -> list[float]:
