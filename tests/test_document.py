@@ -411,3 +411,24 @@ def test_an_endless_stream_is_refused_at_the_limit(
         read_document(endless)
     [problem] = raised.value.diagnostics
     assert "more than 1,000 bytes" in problem.message
+
+
+@pytest.mark.parametrize("suffix", ["yaml", "json"])
+def test_an_integer_too_long_for_python_is_an_infinite_number_not_a_crash(tmp_path: Path, suffix: str) -> None:
+    # Python refuses to convert integers of more than 4,300 digits (ValueError): the file must still be read
+    digits = "9" * 5000
+    text = f"a: -{digits}\n" if suffix == "yaml" else f'{{"a": -{digits}, "b": [1, {digits}]}}'
+    doc = read_document(write(tmp_path, f"long.{suffix}", text))
+    assert doc.data["a"] == float("-inf")
+    if suffix == "json":
+        assert doc.data["b"] == [1, float("inf")]
+        assert doc.locate(("b", 1)) == (1, 5019)
+
+
+def test_an_integer_too_long_is_reported_where_it_is(tmp_path: Path) -> None:
+    import partnerfit
+
+    path = write(tmp_path, "long.json", '{"candidates": {"x": {"scores": {"loyalty": ' + "9" * 5000 + "}}}}")
+    [problem] = [d for d in partnerfit.check_file(path) if d.severity == "error"]
+    assert (problem.line, problem.column) == (1, 45)
+    assert "too large to compute with" in problem.message

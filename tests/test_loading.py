@@ -352,15 +352,25 @@ def test_criteria_of_the_wrong_type_is_reported(tmp_path: Path) -> None:
     ("body", "where", "found"),
     [
         pytest.param("    scores: {q: .nan}\n", "candidates.acme.scores.q", ".nan (not a number)", id="nan"),
-        pytest.param("    scores: {q: .inf}\n", "candidates.acme.scores.q", ".inf", id="inf"),
-        pytest.param("    scores: {q: -.inf}\n", "candidates.acme.scores.q", "-.inf", id="minus_inf"),
+        pytest.param(
+            "    scores: {q: .inf}\n",
+            "candidates.acme.scores.q",
+            ".inf (infinite, or too large to compute with)",
+            id="inf",
+        ),
+        pytest.param(
+            "    scores: {q: -.inf}\n",
+            "candidates.acme.scores.q",
+            "-.inf (infinite, or too large to compute with)",
+            id="minus_inf",
+        ),
         pytest.param(
             "    scores: {q: {score: .NaN}}\n", "candidates.acme.scores.q.score", ".nan (not a number)", id="entry_nan"
         ),
         pytest.param(
             "    info: {x: .inf}\n    scores: {q: 4}\n",
             "candidates.acme.info.x",
-            ".inf",
+            ".inf (infinite, or too large to compute with)",
             id="info_inf",
         ),
     ],

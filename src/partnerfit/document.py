@@ -262,7 +262,10 @@ class _Builder:
                     "PF003",
                 )
                 return None
-            return constructor(_SCALARS, node)
+            try:
+                return constructor(_SCALARS, node)
+            except ValueError:  # Python refuses to convert integers of more than 4,300 digits
+                return float("inf") if not node.value.startswith("-") else float("-inf")
         if depth >= MAX_DEPTH:
             self._error(node, f"nesting is too deep (more than {MAX_DEPTH} levels)", "PF005")
             raise InvalidInputError(self.errors)

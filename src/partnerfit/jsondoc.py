@@ -16,7 +16,15 @@ from partnerfit.document import MAX_DEPTH, Document
 from partnerfit.errors import Diagnostic, InvalidInputError
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
-_DECODER = json.JSONDecoder()
+
+
+def _long_int(digits: str) -> int | float:
+    # Python refuses to convert integers of more than 4,300 digits; as a float such a number is
+    # infinite, which the validation reports ("expected a finite number") at its line and column
+    return int(digits) if len(digits) <= 4000 else float(digits)
+
+
+_DECODER = json.JSONDecoder(parse_int=_long_int)
 
 
 class _DuplicateKeyError(Exception):
@@ -30,19 +38,23 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def parse(shown: str, text: str, fail: Callable[..., InvalidInputError]) -> Document:
-    """Parse JSON text; the node tree behind ``Document.locate`` is built lazily, on first use."""
+def parse(
+    shown: str, text: str, fail: Callable[..., InvalidInputError], parse_int: Callable[[str], Any] = int
+) -> Document:
+    """Parse JSON text; errors are located later by walking the text along their path."""
     try:
-        data = json.loads(text, object_pairs_hook=_no_duplicates)
+        data = json.loads(text, object_pairs_hook=_no_duplicates, parse_int=parse_int)
     except json.JSONDecodeError as exc:
         raise fail(f"invalid JSON: {exc.msg}", exc.lineno, exc.colno, "PF001") from None
     except RecursionError:
         raise fail(f"nesting is too deep (more than {MAX_DEPTH} levels)", code="PF005") from None
+    except ValueError:  # an integer too long to convert: read again, keeping it as an (infinite) float
+        return parse(shown, text, fail, parse_int=_long_int)
     except _DuplicateKeyError:
         # rare: re-read keeping the first of each key (as for YAML) and locate every duplicate
         composer = _Composer(shown, text)
         root, _ = composer.compose(0, 0)
-        data = json.loads(text, object_pairs_hook=_first_wins)
+        data = json.loads(text, object_pairs_hook=_first_wins, parse_int=_long_int)
         document = _LazyDocument(shown, data, root, text)
         document.problems = composer.errors
         return document

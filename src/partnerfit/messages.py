@@ -248,7 +248,10 @@ def _message(err: dict[str, Any], model: type[BaseModel], union_scalar: bool) ->
             what = "a number, or a mapping such as {score: 4, note: ...}"
         if kind == "finite_number":
             number = float(found) if isinstance(found, int | float) else float("nan")
-            shown = ".nan (not a number)" if number != number else (".inf" if number > 0 else "-.inf")
+            infinite = ".inf" if number > 0 else "-.inf"
+            shown = (
+                ".nan (not a number)" if number != number else f"{infinite} (infinite, or too large to compute with)"
+            )
             return f"expected a finite number, found {shown}"
         hint = ""
         if isinstance(found, str) and _looks_numeric(found):
