@@ -147,7 +147,7 @@ def _check_override_weights(weights: Mapping[str, Any]) -> None:
     for name, value in weights.items():
         if isinstance(value, bool) or not isinstance(value, int | float) or not MIN_WEIGHT <= value <= MAX_MAGNITUDE:
             raise InvalidWeightsError(
-                f"weight override {name}={value!r}: expected a number > 0, from {MIN_WEIGHT:g} to {MAX_MAGNITUDE:g}"
+                f"weight override {name}={value!r}: expected a number from {MIN_WEIGHT:g} to {MAX_MAGNITUDE:g}"
             )
 
 

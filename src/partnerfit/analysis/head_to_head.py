@@ -215,8 +215,13 @@ def _score_at(v: FloatArray, weights: FloatArray, j: int, t: float) -> float:
     """
     w = weights * ((1 - t) / (1 - float(weights[j])))
     w[j] = t
+    return _score_with(v, w)
+
+
+def _score_with(v: FloatArray, weights: FloatArray) -> float:
+    """The wsm score of row ``v`` under ``weights``, over the criteria it counts (missing ones left out)."""
     counted = ~np.isnan(v)
-    return 100 * float((w[counted] * v[counted]).sum() / w[counted].sum())
+    return 100 * float((weights[counted] * v[counted]).sum() / weights[counted].sum())
 
 
 def _ahead(pair: tuple[FloatArray, FloatArray], weights: FloatArray, j: int, floor: float, t: float) -> bool:
@@ -261,7 +266,7 @@ def _written(
         if 0 < beyond < 1:
             rounded = {k: round(x, 4) for k, x in weight_overrides(criteria, criteria.ids[j], beyond).items()}
             weights = np.array(list(criteria.with_weights(rounded).weights.values()))
-            trail, lead = (100 * np.nansum(weights * v) / weights[~np.isnan(v)].sum() for v in pair)
+            trail, lead = (_score_with(v, weights) for v in pair)
             if trail - lead >= aim - MARGIN:
                 return rounded
     return weight_overrides(criteria, criteria.ids[j], t)

@@ -80,7 +80,7 @@ def as_github(findings: Mapping[str, Sequence[Diagnostic]]) -> str:
             where = f"file={_escape_property(ci_path(d.file))},line={d.line},col={d.column},title=partnerfit"
             message = f"{d.path}: {d.message}" if d.path else d.message
             if d.code:  # the stable code, to look up in the README (the title stays the tool's name)
-                message += f" [{d.code} {CODES.get(d.code, ('',))[0]}]".replace(" ]", "]")
+                message += f" [{' '.join(filter(None, (d.code, CODES.get(d.code, ('',))[0])))}]"
             lines.append(f"::{d.severity} {where}::{_escape_data(message)}")
         lines.append("::endgroup::")
     return "\n".join(lines) + ("\n" if lines else "")
