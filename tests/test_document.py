@@ -226,7 +226,7 @@ def test_yaml_problems_are_located_and_returned(tmp_path: Path, text: str, expec
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("a: 1\n---\nb: 2\n", (2, 1, "invalid YAML: but found another document")),
+        ("a: 1\n---\nb: 2\n", (2, 1, "invalid YAML: a second document starts here")),
         ("a: *nope\n", (1, 4, "invalid YAML: found undefined alias")),
     ],
 )
@@ -356,8 +356,8 @@ def test_file_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix
 @pytest.mark.parametrize(
     ("suffix", "expected"),
     [
-        ("yaml", "file is 33,554,433 bytes; a YAML file may hold at most 33,554,432 bytes (32 MiB)"),
-        ("json", "file is 536,870,913 bytes; a JSON file may hold at most 536,870,912 bytes (512 MiB)"),
+        ("yaml", "file is 2,097,153 bytes; a YAML file may hold at most 2,097,152 bytes (2 MiB)"),
+        ("json", "file is 4,194,305 bytes; a JSON file may hold at most 4,194,304 bytes (4 MiB)"),
     ],
 )
 def test_the_real_size_limits(tmp_path: Path, suffix: str, expected: str) -> None:

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import csv
 import random
+import zipfile
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 import partnerfit
+from partnerfit import sheet_import
 from partnerfit.errors import InvalidInputError
 from partnerfit.loading import load_criteria
 from partnerfit.render.xlsx import result_xlsx
@@ -129,6 +135,10 @@ def test_xlsx_with_numbers_text_numbers_and_empty_cells(tmp_path):
     )
     imported = read_sheet(sheet, CRITERIA)
     assert imported.sheet == "Sheet1" and imported.rows == 2
+    assert [d.format() for d in imported.warnings] == [
+        f"{sheet}:2:6: warning: F2: 'ignored' is in a column without a header: not imported; "
+        "give the column a header ('#...' to ignore it)"
+    ]
     assert imported.candidates == {
         "acme": {
             "name": "Acme",
@@ -259,7 +269,9 @@ def test_sheet_level_problems(tmp_path):
     assert "not a readable .xlsx workbook" in problems(broken)[0]
     binary = tmp_path / "old.xls"
     binary.write_bytes(b"\xd0\xcf\x11\xe0\x00\x00binary")
-    assert "not an .xlsx or a CSV file; save the sheet as .xlsx (Excel) or CSV UTF-8" in problems(binary)[0]
+    assert problems(binary) == [
+        f"{binary}:1:1: error: an Excel 97-2003 workbook (.xls), which partnerfit does not read; save it as .xlsx"
+    ]
     csv_sheet = write_csv(tmp_path / "one.csv", "id,loyalty\na,3\n")
     assert "--sheet 'Scores': a CSV file has a single sheet" in problems(csv_sheet, sheet="Scores")[0]
     assert "cannot read the sheet" in problems(tmp_path / "missing.csv")[0]
@@ -267,9 +279,18 @@ def test_sheet_level_problems(tmp_path):
 
 def test_a_workbook_that_unpacks_too_big_is_refused(tmp_path, monkeypatch):
     sheet = write_xlsx(tmp_path / "s.xlsx", [["id", "loyalty"], ["a", 3]])
-    monkeypatch.setattr("partnerfit.sheet_import.MAX_UNPACKED", 1024)
+    members = zipfile.ZipFile(sheet).infolist()
+    monkeypatch.setattr("partnerfit.sheet_rows.MAX_UNPACKED", 2**20 // 8)
+    styles = next(m for m in members if m.filename == "xl/styles.xml")  # parsed whole by openpyxl
+    monkeypatch.setattr("partnerfit.sheet_rows.MAX_PART", 2**20 // 1024)
     assert problems(sheet) == [
-        f"{sheet}:1:1: error: not a readable .xlsx workbook (ValueError: it unpacks to more than 0 MiB)"
+        f"{sheet}:1:1: error: the part 'xl/styles.xml' unpacks to {styles.file_size:,} bytes; partnerfit "
+        "reads at most 0.000976562 MiB of it (save a copy of the sheet alone, or as CSV)"
+    ]
+    monkeypatch.setattr("partnerfit.sheet_rows.MAX_UNPACKED", 1024)
+    unpacked = sum(member.file_size for member in members)
+    assert problems(sheet) == [
+        f"{sheet}:1:1: error: the workbook unpacks to {unpacked:,} bytes; partnerfit reads at most 0.000976562 MiB"
     ]
 
 
@@ -300,7 +321,16 @@ def test_round_trip_import_score_export_import_keeps_every_score(tmp_path):
     for i in range(60):
         scores = [rng.choice([None, 1, 2, 2.5, 3, 4, 4.75, 5]) for _ in ids]
         scores[0] = scores[0] or 3  # everyone is scored on something
-        rows.append([f"c{i}", rng.choice(["-minus", "=sum", "@at", "plain"]) + f" {i}", "lab", *scores, i % 17 == 0])
+        rows.append(
+            [
+                f"c{i}",
+                rng.choice(["-minus", "=sum", "@at", "plain", " =spaced", "\n+broken", "\uff1dwide", "'quoted"])
+                + f" {i}",
+                "lab",
+                *scores,
+                i % 17 == 0,
+            ]
+        )
     first = read_sheet(write_xlsx(tmp_path / "in.xlsx", rows), CRITERIA)
     project = round_trip_yaml(tmp_path, first)
     result = partnerfit.score(project)
@@ -317,9 +347,213 @@ def test_round_trip_import_score_export_import_keeps_every_score(tmp_path):
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
 def test_an_endless_sheet_is_refused_at_the_limit(monkeypatch: pytest.MonkeyPatch):
-    from partnerfit import sheet_import
-
-    monkeypatch.setattr(sheet_import, "MAX_SHEET_BYTES", 1000)
+    monkeypatch.setattr("partnerfit.sheet_rows.MAX_SHEET_BYTES", 1000)
     with pytest.raises(InvalidInputError) as raised:
         sheet_import.read_sheet("/dev/zero", load_criteria("partnership"))
     assert "more than 1,000 bytes" in raised.value.diagnostics[0].message
+
+
+# --- nothing shifted, nothing dropped in silence; nothing too big for memory ------------------------------------
+
+MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+def with_sheet_xml(path: Path, rows_xml: str) -> Path:
+    """The workbook at ``path`` with its first sheet's XML replaced by ``<sheetData>rows_xml</sheetData>``."""
+    with zipfile.ZipFile(path) as old:
+        parts = {member.filename: old.read(member) for member in old.infolist()}
+    parts["xl/worksheets/sheet1.xml"] = (
+        f'<worksheet xmlns="{MAIN_NS}"><sheetData>{rows_xml}</sheetData></worksheet>'.encode()
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as new:
+        for name, data in parts.items():
+            new.writestr(name, data)
+    return path
+
+
+def text_cells(row: int, *texts: str) -> str:
+    return f'<row r="{row}">' + "".join(f'<c t="inlineStr"><is><t>{t}</t></is></c>' for t in texts) + "</row>"
+
+
+@pytest.mark.parametrize(("delimiter", "name"), [(",", "comma"), (";", "semicolon"), ("\t", "tab")])
+def test_a_csv_row_longer_than_its_header_is_an_error_at_its_first_extra_cell(tmp_path, delimiter, name):
+    sheet = write_csv(
+        tmp_path / "s.csv",
+        "\n".join(
+            delimiter.join(r) for r in [["id", "name", "loyalty"], ["a", "Acme", " Inc", "3"], ["b", "B", "4", "", ""]]
+        )
+        + "\n",
+    )
+    found = problems(sheet)
+    assert found[-1] == (
+        f"{sheet}:2:4: error: D2: row 2 has 4 fields but the header row has 3: '3' has no column; "
+        f"a {name} inside an unquoted text shifts the values after it (put that text in quotes)"
+    )
+    assert len(found) == 2 and "C2: expected a number" in found[0]  # row 3's empty extra fields are fine
+
+
+def test_values_under_no_header_are_a_warning_once_per_column_and_empty_columns_none(tmp_path):
+    sheet = write_csv(tmp_path / "s.csv", "id,,loyalty,,\na,x,3,,\nb,y,4,,\nc,,5,,\n")
+    imported = read_sheet(sheet, CRITERIA)
+    assert list(imported.candidates) == ["a", "b", "c"]
+    assert [(d.severity, d.path, d.code) for d in imported.warnings] == [("warning", "B2", "PF104")]
+    assert (
+        "'x' (and 1 more in this column) is in a column without a header: not imported" in imported.warnings[0].message
+    )
+    book = write_xlsx(tmp_path / "s.xlsx", [["id", "loyalty"], ["a", 3, None, "far right"]])
+    assert [d.format() for d in read_sheet(book, CRITERIA).warnings] == [
+        f"{book}:2:4: warning: D2: 'far right' is in a column without a header: not imported; "
+        "give the column a header ('#...' to ignore it)"
+    ]
+
+
+def test_an_unterminated_or_stray_quote_is_located(tmp_path):
+    open_quote = write_csv(tmp_path / "q.csv", 'id,name,loyalty\nz,"two\nlines",1\na,"Acme,3\nb,B,4\n')
+    assert problems(open_quote) == [
+        f"{open_quote}:3:2: error: B3: a quote opens a text on row 3 (line 4) and never closes: every line after "
+        'it would be read as that one text; close the quote, or double a quote inside a quoted text ("")'
+    ]
+    stray = write_csv(tmp_path / "s.csv", 'id,name\na,"B"x\n')
+    assert problems(stray) == [
+        f"{stray}:2:1: error: a quoted text is followed by other characters on row 2 (',' expected after '\"'); "
+        'inside a quoted text, write " as ""'
+    ]
+
+
+def test_a_formula_without_a_saved_value_is_an_error_and_its_saved_value_is_read(tmp_path):
+    book = Workbook()
+    for row in (["id", "loyalty", "transparency"], ["a", 3, "=1+2"], ["=A1", 3, 4]):
+        book.active.append(row)  # openpyxl stores formulas and never calculates them
+    book.save(tmp_path / "f.xlsx")
+    with pytest.raises(InvalidInputError) as caught:
+        read_sheet(tmp_path / "f.xlsx", CRITERIA)
+    assert [(d.path, d.code) for d in caught.value.diagnostics] == [("C2", "PF113"), ("A3", "PF113")]
+    assert caught.value.diagnostics[0].message.startswith("the formula '=1+2' has no saved value")
+    saved = with_sheet_xml(
+        tmp_path / "f.xlsx",
+        text_cells(1, "id", "loyalty")
+        + '<row r="2"><c t="inlineStr"><is><t>a</t></is></c><c><f>1+2</f><v>3</v></c></row>',
+    )
+    assert read_sheet(saved, CRITERIA).candidates == {"a": {"scores": {"loyalty": 3}}}
+    empty_text = '<c t="str"><f>IF(1,"","x")</f><v></v></c>'  # a formula whose saved value is an empty text
+    blank = with_sheet_xml(
+        saved,
+        text_cells(1, "id", "loyalty") + f'<row r="2">{empty_text}<c><v>4</v></c></row>' + text_cells(3, "b", "5"),
+    )
+    assert problems(blank) == [f"{blank}:2:1: error: A2: no id and no name on this row: which candidate is it?"]
+
+
+def test_more_columns_than_a_sheet_holds_are_refused(tmp_path):
+    assert [cell_ref(1, 16384), cell_ref(2, 16385), cell_ref(3, 18279)] == ["XFD1", "XFE2", "AAAA3"]
+    wide = write_csv(tmp_path / "w.csv", "id,loyalty\na,3" + ",1" * 16383 + "\n")
+    assert problems(wide) == [
+        f"{wide}:2:1: error: row 2 has 16,385 fields; a sheet holds at most 16,384 columns (A to XFD)"
+    ]
+    header = text_cells(1, "id", "loyalty")
+    far = with_sheet_xml(write_xlsx(tmp_path / "x.xlsx", []), header + '<row r="2"><c r="XFE2"><v>1</v></c></row>')
+    assert problems(far) == [
+        f"{far}:2:1: error: row 2 has 16,385 cells; a sheet holds at most 16,384 columns (A to XFD)"
+    ]
+    many = with_sheet_xml(write_xlsx(tmp_path / "m.xlsx", []), header + '<row r="2">' + "<c/>" * 16385 + "</row>")
+    assert "row 2 has more than 16,384 cells" in problems(many)[0]
+
+
+def test_the_cell_budget_counts_rows_and_empty_cells_as_read(tmp_path, monkeypatch):
+    monkeypatch.setattr("partnerfit.sheet_rows.MAX_CELLS", 10)
+    sheet = write_csv(tmp_path / "s.csv", "id,loyalty,name\na,1,A\nb,2,B\nc,3,C\n")
+    assert problems(sheet) == [
+        f"{sheet}:4:1: error: more than 10 cells by row 4 (empty cells inside a row count); partnerfit imports at "
+        "most 10: remove unused rows and columns or split the sheet"
+    ]
+    gap = with_sheet_xml(
+        write_xlsx(tmp_path / "g.xlsx", []), text_cells(1, "id", "loyalty") + text_cells(500, "a", "3")
+    )
+    assert "more than 10 cells by row 10" in problems(gap)[0]  # the 498 empty rows count, one cell each
+    monkeypatch.setattr("partnerfit.sheet_rows.MAX_CELLS", 10**9)
+    down = with_sheet_xml(write_xlsx(tmp_path / "d.xlsx", []), text_cells(2_000_000, "id"))
+    assert problems(down) == [f"{down}:1048577:1: error: more than 1,048,576 rows; a sheet holds no more"]
+    twice = with_sheet_xml(write_xlsx(tmp_path / "t.xlsx", []), text_cells(2, "id") + text_cells(1, "a"))
+    assert "row 1 comes after row 2 in the workbook's XML" in problems(twice)[0]
+
+
+def test_how_a_file_is_read_follows_its_bytes_and_a_misleading_name_is_a_warning(tmp_path):
+    xlsx = write_xlsx(tmp_path / "s.xlsx", [["id", "loyalty"], ["a", 3]])
+    renamed = tmp_path / "renamed.csv"
+    renamed.write_bytes(xlsx.read_bytes())
+    imported = read_sheet(renamed, CRITERIA)
+    assert imported.candidates == {"a": {"scores": {"loyalty": 3}}} and imported.sheet == "Sheet1"
+    assert [d.format() for d in imported.warnings] == [
+        f"{renamed}:1:1: warning: this .csv file is a zip archive: read as an .xlsx workbook"
+    ]
+    text = write_csv(tmp_path / "text.xlsx", "id,loyalty\na,3\n")
+    assert "not a zip archive as a workbook is: read as CSV" in read_sheet(text, CRITERIA).warnings[0].message
+    pk = write_csv(tmp_path / "pk.csv", "PK,id,loyalty\nx,a,3\n")  # text that starts with PK is text
+    assert "A1: unknown column 'PK'" in problems(pk)[0]
+    ods = tmp_path / "s.ods"
+    with zipfile.ZipFile(ods, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+    assert problems(ods) == [
+        f"{ods}:1:1: error: an OpenDocument file (.ods), not an .xlsx workbook; save it as .xlsx (Excel) or CSV UTF-8"
+    ]
+
+
+def test_nul_bytes_byte_order_marks_and_excel_sep_line(tmp_path):
+    nul = write_csv(tmp_path / "n.csv", "id,loyalty\na,3\nbb\x00,4\n")
+    assert problems(nul) == [
+        f"{nul}:3:3: error: not an .xlsx or a CSV file: binary data (a NUL byte); save the sheet as .xlsx (Excel) or CSV UTF-8"
+    ]
+    utf16 = write_csv(tmp_path / "u.txt", "id\tloyalty\na\t4\n", encoding="utf-16")  # Excel's "Unicode text"
+    assert read_sheet(utf16, CRITERIA).candidates == {"a": {"scores": {"loyalty": 4}}}
+    bom = write_csv(tmp_path / "b.csv", "id;loyalty\na;3,5\n", encoding="utf-8-sig")
+    assert read_sheet(bom, CRITERIA).candidates == {"a": {"scores": {"loyalty": 3.5}}}
+    sep = write_csv(tmp_path / "sep.csv", "sep=;\nid;loyalty\na;3,5\nb;9\n")
+    assert problems(sep) == [f"{sep}:4:2: error: B4: score 9 is outside the scale [1, 5] of 'loyalty'"]
+
+
+def test_number_and_duplicate_headers_are_located(tmp_path):
+    book = write_xlsx(tmp_path / "h.xlsx", [["id", 2024, "loyalty", "Loyalty (1-5)"], ["a", 1, 3, 4]])
+    found = problems(book)
+    assert "B1: unknown column '2024': no criterion '2024'" in found[0]
+    assert found[1].endswith("D1: column 'Loyalty (1-5)' says the same as column C1")
+
+
+def test_the_candidates_file_is_written_in_chunks_and_stops_at_the_limit(tmp_path, monkeypatch):
+    imported = read_sheet(
+        write_csv(tmp_path / "s.csv", "id,loyalty\n" + "".join(f"c{i},{i % 5 + 1}\n" for i in range(7))), CRITERIA
+    )
+    whole = yaml.dump(
+        {"partnerfit": 1, "kind": "candidates", "criteria": "partnership", "candidates": imported.candidates},
+        Dumper=sheet_import._Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+    )
+    monkeypatch.setattr(sheet_import, "_CHUNK", 3)
+    assert imported.to_yaml("partnership") == whole
+    with pytest.raises(InvalidInputError) as caught:
+        imported.to_yaml("partnership", limit=100)
+    assert caught.value.diagnostics[0].format() == (
+        f"{tmp_path / 's.csv'}:1:1: error: the candidates file would be more than 100 bytes by candidate 3 of 7; "
+        "a YAML file may hold at most 9.53674e-05 MiB: split the sheet"
+    )
+
+
+SAFE_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="'"), min_size=1, max_size=12)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    names=st.lists(SAFE_TEXT.filter(lambda t: t.strip() == t), min_size=1, max_size=6),
+    delimiter=st.sampled_from(",;\t"),
+)
+def test_texts_with_delimiters_quotes_and_line_breaks_are_never_shifted(tmp_path_factory, names, delimiter):
+    """Property: whatever a name holds (, ; tab, quotes, line breaks), every value lands in its own column."""
+    path = tmp_path_factory.mktemp("p") / "s.csv"
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream, delimiter=delimiter)
+        writer.writerow(["id", "name", "loyalty"])
+        writer.writerows([f"c{i}", name + '\n;,\t"', i % 5 + 1] for i, name in enumerate(names))
+    imported = read_sheet(path, CRITERIA)
+    assert [c["name"] for c in imported.candidates.values()] == [n + '\n;,\t"' for n in names]
+    assert [c["scores"]["loyalty"] for c in imported.candidates.values()] == [i % 5 + 1 for i in range(len(names))]
+    assert imported.warnings == ()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
+import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,38 +15,18 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from partnerfit.errors import Diagnostic, InvalidInputError
+from partnerfit.yaml_nodes import LIBYAML, Builder, Loader
+from partnerfit.yaml_nodes import MAX_ALIAS_NODES as MAX_ALIAS_NODES
+from partnerfit.yaml_nodes import MAX_DEPTH as MAX_DEPTH
 
-MAX_YAML_BYTES = 32 * 1024 * 1024
-MAX_JSON_BYTES = 512 * 1024 * 1024
-MAX_DEPTH = 64
-MAX_ALIAS_NODES = 100_000
+MAX_YAML_BYTES = 2 * 1024 * 1024  # worst case at the limit: ~1.1 GB, ~9 s (benchmarks/bench_limits.py)
+MAX_JSON_BYTES = 4 * 1024 * 1024  # worst case at the limit: ~0.85 GB, ~8 s
 
 Loc = Sequence[str | int]
 
-_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_BOOL_TAG = "tag:yaml.org,2002:bool"
-_STR_TAG = "tag:yaml.org,2002:str"
-_MERGE_TAG = "tag:yaml.org,2002:merge"
-
-
-class _Loader(_BaseLoader):  # type: ignore[misc]
-    """Safe loader resolving only true/false as booleans and never building dates.
-
-    YAML 1.1's yes/no/on/off stay text (no "Norway problem" in names); gates accept them as
-    answers explicitly. Dates stay text so a date in a score is reported, not converted.
-    """
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag not in (_BOOL_TAG, "tag:yaml.org,2002:timestamp")]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_Loader.add_implicit_resolver(_BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
-# YAML 1.2 numbers that YAML 1.1 reads as text: an exponent without a dot (1e3, 2E-1)
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:float", re.compile(r"^[-+]?[0-9]+[eE][-+]?[0-9]+$"), list("-+0123456789")
-)
-_SCALARS = yaml.SafeLoader(" ")
+# a surrogate escape (\ud800 to \udfff): JSON pairs two into one character; a lone one is no character
+_SURROGATE_ESCAPE = re.compile(r"\\(?:u|U0000)[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass
@@ -106,38 +88,35 @@ def display_path(path: Path) -> str:
     working directory when inside it, else absolute."""
     if not path.is_absolute():
         return os.path.normpath(path)
+    path = Path(os.path.normpath(path))  # shown, not opened: 'a/../b' reads as 'b'
     try:
         return str(path.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
 
 
-def read_document(path: Path, *, shown_as: str | None = None) -> Document:
-    """Parse ``path`` (YAML, or JSON when it ends in .json) or raise InvalidInputError."""
-    shown = shown_as or display_path(path)
-    is_json = path.suffix.lower() == ".json"
-    limit = MAX_JSON_BYTES if is_json else MAX_YAML_BYTES
+def read_document(path: Path, *, shown_as: str | None = None, regular_only: bool = False) -> Document:
+    """Parse ``path`` (YAML, or JSON when it ends in .json) or raise InvalidInputError.
 
+    ``regular_only`` refuses anything but a regular file (a folder, a device, a FIFO, a socket), without
+    blocking on a pipe: for paths named inside files. The command line may still read /dev/stdin.
+    """
+    shown, text = read_text(path, shown_as=shown_as, regular_only=regular_only)
+    return parse_text(shown, text, path.suffix.lower() == ".json")
+
+
+def _failure(shown: str) -> Callable[..., InvalidInputError]:
     def fail(message: str, line: int = 1, column: int = 1, code: str = "PF002") -> InvalidInputError:
         return InvalidInputError([Diagnostic(shown, line, column, "error", message, "", code)])
 
-    kind = "JSON" if is_json else "YAML"
-    try:
-        size = path.stat().st_size
-        if size > limit:
-            raise fail(
-                f"file is {size:,} bytes; a {kind} file may hold at most {limit:,} bytes ({limit / 2**20:g} MiB)"
-            )
-        with path.open("rb") as stream:  # bounded: a pipe or a device has no size to check first
-            raw = stream.read(limit + 1)
-        if len(raw) > limit:
-            raise fail(f"more than {limit:,} bytes; a {kind} file may hold at most {limit / 2**20:g} MiB")
-    except IsADirectoryError:
-        raise fail("is a directory, not a file") from None
-    except FileNotFoundError:
-        raise fail("no such file") from None
-    except OSError as exc:
-        raise fail(f"cannot be read: {exc.strerror or exc}") from None
+    return fail
+
+
+def read_text(path: Path, *, shown_as: str | None = None, regular_only: bool = False) -> tuple[str, str]:
+    """(the name shown in messages, the UTF-8 text) of ``path``, bounded and checked; see read_document."""
+    shown = shown_as or display_path(path)
+    fail = _failure(shown)
+    raw = _read_bytes(path, "JSON" if path.suffix.lower() == ".json" else "YAML", regular_only, fail)
     if b"\x00" in raw:
         line, column = _position_of(raw, raw.index(b"\x00"))
         raise fail("binary data (a NUL byte) where a text file was expected", line, column)
@@ -152,7 +131,53 @@ def read_document(path: Path, *, shown_as: str | None = None) -> Document:
         ) from None
     if not text.strip():
         raise fail("the file is empty; expected a mapping such as 'kind: candidates'")
+    return shown, text
+
+
+def parse_text(shown: str, text: str, is_json: bool) -> Document:
+    """Parse a file's text (YAML, or JSON) into a Document, or raise InvalidInputError."""
+    fail = _failure(shown)
     return _parse_json(shown, text, fail) if is_json else _parse_yaml(shown, text, fail)
+
+
+def _read_bytes(path: Path, kind: str, regular_only: bool, fail: Callable[..., InvalidInputError]) -> bytes:
+    """The file's bytes, bounded: a pipe or a device has no size to check first."""
+    limit = MAX_JSON_BYTES if kind == "JSON" else MAX_YAML_BYTES
+    try:
+        # non-blocking open: a FIFO is then refused instead of waiting forever for a writer
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+        with os.fdopen(os.open(path, flags), "rb") if regular_only else path.open("rb") as stream:
+            mode = os.fstat(stream.fileno())
+            if regular_only and not stat.S_ISREG(mode.st_mode):
+                raise fail(_not_regular(mode.st_mode))
+            if stat.S_ISREG(mode.st_mode) and mode.st_size > limit:
+                raise fail(
+                    f"file is {mode.st_size:,} bytes; a {kind} file may hold at most {limit:,} bytes ({limit / 2**20:g} MiB)"
+                )
+            raw = stream.read(limit + 1)
+    except IsADirectoryError:
+        raise fail("is a directory, not a file") from None
+    except FileNotFoundError:
+        raise fail("no such file") from None
+    except OSError as exc:
+        if regular_only and path.is_socket():
+            raise fail(_not_regular(stat.S_IFSOCK)) from None
+        raise fail(f"cannot be read: {exc.strerror or exc}") from None
+    if len(raw) > limit:
+        raise fail(f"more than {limit:,} bytes; a {kind} file may hold at most {limit / 2**20:g} MiB")
+    return raw
+
+
+def _not_regular(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "is a directory, not a file"
+    if stat.S_ISFIFO(mode):
+        return "is a named pipe (FIFO), not a regular file"
+    if stat.S_ISSOCK(mode):
+        return "is a socket, not a regular file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "is a device, not a regular file"
+    return "is not a regular file"  # pragma: no cover - every other kind is listed above
 
 
 def _position_of(raw: bytes, offset: int) -> tuple[int, int]:
@@ -161,7 +186,7 @@ def _position_of(raw: bytes, offset: int) -> tuple[int, int]:
 
 
 def _parse_yaml(shown: str, text: str, fail: Callable[..., InvalidInputError]) -> Document:
-    loader = _Loader(text)
+    loader = Loader(text)
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
@@ -170,6 +195,11 @@ def _parse_yaml(shown: str, text: str, fail: Callable[..., InvalidInputError]) -
         if "maximum nesting depth" in str(exc.problem):
             raise fail(f"nesting is too deep (more than {MAX_DEPTH} levels)", line, column, "PF005") from None
         raise fail(_yaml_message(exc, text, line), line, column, "PF001") from None
+    except yaml.reader.ReaderError as exc:  # a control character in the raw text
+        line, column = _reader_position(text, exc.position)
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character or "\0")
+        message = f"invalid YAML: the control character U+{code:04X} is not allowed; remove it"
+        raise fail(message, line, column, "PF001") from None
     except yaml.YAMLError as exc:
         raise fail(f"invalid YAML: {exc}", code="PF001") from None
     except RecursionError:
@@ -179,12 +209,19 @@ def _parse_yaml(shown: str, text: str, fail: Callable[..., InvalidInputError]) -
     if root is None:
         raise fail("the file holds no document; expected a mapping such as 'kind: candidates'")
     doc = Document(shown, None, root, text)
-    builder = _Builder(doc)
+    builder = Builder(shown)
     if "*" in text:
         builder.check_aliases(root)
     doc.data = builder.build(root, 0)
     doc.problems = builder.errors  # duplicate keys and refused tags: reported with the validation errors
+    clean_surrogates(doc)
     return doc
+
+
+def _reader_position(text: str, position: int) -> tuple[int, int]:
+    # libyaml counts bytes of the UTF-8 text, the pure-Python reader counts characters
+    before = text.encode("utf-8")[:position].decode("utf-8", "ignore") if LIBYAML else text[:position]
+    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
 
 
 def _yaml_message(exc: yaml.MarkedYAMLError, text: str, line: int) -> str:
@@ -194,135 +231,56 @@ def _yaml_message(exc: yaml.MarkedYAMLError, text: str, line: int) -> str:
         return f"invalid YAML: {problem} — a tab is used for indentation; YAML indents with spaces"
     if "\t" in problem or ("cannot start any token" in problem and "\t" in text):
         return f"invalid YAML: {problem} — tabs are not allowed here; use spaces"
+    if "another document" in problem:
+        return (
+            "invalid YAML: a second document starts here; a partnerfit file holds one document "
+            "(remove the '---' or '...' line before it)"
+        )
+    if "Unicode character escape" in problem:
+        return (
+            f"invalid YAML: {problem} — \\ud800 to \\udfff are halves of a surrogate pair, not characters; "
+            "write the character itself"
+        )
     context = f" ({exc.context})" if exc.context else ""
     return f"invalid YAML: {problem}{context}"
 
 
-class _Builder:
-    """Turns composed YAML nodes into plain dicts, lists and scalars, collecting problems."""
+def clean_surrogates(doc: Document) -> None:
+    """Report each text or key holding a lone surrogate (an escape such as \\ud800 without its pair) at its
+    place, and replace the surrogate by U+FFFD in the data.
 
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
-        self.errors: list[Diagnostic] = []
+    Such a text cannot be printed or written as UTF-8: left in, it would pass ``check`` and make every
+    output of ``score`` fail. Only a file with a surrogate escape in its text is walked.
+    """
+    if not _SURROGATE_ESCAPE.search(doc.text):
+        return
+    found: list[tuple[tuple[str | int, ...], bool]] = []
 
-    def _error(self, node: Node, message: str, code: str) -> None:
-        mark = node.start_mark
-        self.errors.append(Diagnostic(self.doc.path, mark.line + 1, mark.column + 1, "error", message, "", code))
+    def clean(value: Any, loc: tuple[str | int, ...]) -> Any:
+        if isinstance(value, str):
+            if _SURROGATE.search(value):
+                found.append((loc, False))
+                return _SURROGATE.sub("\ufffd", value)
+            return value
+        if isinstance(value, list):
+            return [clean(item, (*loc, i)) for i, item in enumerate(value)]
+        if isinstance(value, dict):
+            result = {}
+            for key, item in value.items():
+                if _SURROGATE.search(key):
+                    found.append(((*loc, key), True))
+                result[_SURROGATE.sub("\ufffd", key)] = clean(item, (*loc, key))
+            return result
+        return value
 
-    def check_aliases(self, root: Node) -> None:
-        """Refuse alias bombs and recursive aliases before anything is expanded."""
-        sizes: dict[int, int] = {}
-        active: set[int] = set()
-        distinct = 0
-
-        def size(node: Node, depth: int) -> int:
-            nonlocal distinct
-            key = id(node)
-            if key in sizes:
-                return sizes[key]
-            if key in active:
-                raise _Refused(
-                    node,
-                    "an alias refers to the mapping or list that contains it (recursive alias)",
-                )
-            if depth > MAX_DEPTH:
-                raise _Refused(node, f"nesting is too deep (more than {MAX_DEPTH} levels)")
-            distinct += 1
-            total = 1
-            if isinstance(node, (MappingNode, SequenceNode)):
-                active.add(key)
-                children = (c for pair in node.value for c in pair) if isinstance(node, MappingNode) else node.value
-                total += sum(size(child, depth + 1) for child in children)
-                active.discard(key)
-            sizes[key] = total
-            return total
-
-        try:
-            expanded = size(root, 0)
-        except _Refused as refused:
-            self._error(refused.node, refused.message, "PF005")
-            raise InvalidInputError(self.errors) from None
-        if expanded - distinct > MAX_ALIAS_NODES:
-            self._error(
-                root,
-                f"aliases expand this document to {expanded:,} nodes; at most {MAX_ALIAS_NODES:,} may come from aliases (is this a 'billion laughs' file?)",
-                "PF005",
-            )
-            raise InvalidInputError(self.errors)
-
-    def build(self, node: Node, depth: int) -> Any:
-        if isinstance(node, ScalarNode):
-            if node.tag == _STR_TAG:
-                return node.value
-            constructor = _SCALARS.yaml_constructors.get(node.tag)
-            if constructor is None or node.tag == "tag:yaml.org,2002:binary":
-                self._error(
-                    node,
-                    f"the tag {node.tag!r} is not allowed; partnerfit files hold plain mappings, lists, texts and numbers",
-                    "PF003",
-                )
-                return None
-            try:
-                return constructor(_SCALARS, node)
-            except ValueError:  # Python refuses to convert integers of more than 4,300 digits
-                return float("inf") if not node.value.startswith("-") else float("-inf")
-        if depth >= MAX_DEPTH:
-            self._error(node, f"nesting is too deep (more than {MAX_DEPTH} levels)", "PF005")
-            raise InvalidInputError(self.errors)
-        if isinstance(node, SequenceNode):
-            if node.tag != "tag:yaml.org,2002:seq":
-                self._error(
-                    node,
-                    f"the tag {node.tag!r} is not allowed; partnerfit files hold plain mappings, lists, texts and numbers",
-                    "PF003",
-                )
-                return None
-            return [self.build(child, depth + 1) for child in node.value]
-        if isinstance(node, MappingNode):
-            return self._mapping(node, depth)
-        self._error(node, "unsupported YAML node", "PF006")  # pragma: no cover - composer yields only the three kinds
-        return None
-
-    def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any] | None:
-        if node.tag != "tag:yaml.org,2002:map":
-            self._error(
-                node,
-                f"the tag {node.tag!r} is not allowed; partnerfit files hold plain mappings, lists, texts and numbers",
-                "PF003",
-            )
-            return None
-        merged = 0
-        if any(k.tag == _MERGE_TAG for k, _ in node.value):
-            explicit = sum(k.tag != _MERGE_TAG for k, _ in node.value)
-            _SCALARS.flatten_mapping(node)
-            merged = len(node.value) - explicit  # flatten puts merged pairs first; explicit keys override them
-            node.merged_pairs = merged  # type: ignore[attr-defined]
-        result: dict[str, Any] = {}
-        seen: dict[str, Node | None] = {}
-        for index, (key_node, value_node) in enumerate(node.value):
-            if not isinstance(key_node, ScalarNode):
-                self._error(key_node, "a key must be a plain text, not a list or mapping", "PF006")
-                continue
-            key = key_node.value
-            earlier = seen.get(key)
-            if earlier is not None and index >= merged:
-                first = earlier.start_mark
-                self._error(
-                    key_node,
-                    f"duplicate key {key!r} (first defined at line {first.line + 1}); a key may appear once in a mapping",
-                    "PF004",
-                )
-                continue
-            seen[key] = key_node if index >= merged else None
-            result[key] = self.build(value_node, depth + 1)
-        return result
-
-
-class _Refused(Exception):
-    def __init__(self, node: Node, message: str) -> None:
-        super().__init__(message)
-        self.node = node
-        self.message = message
+    doc.data = clean(doc.data, ())
+    message = (
+        "a lone surrogate (an escape from \\ud800 to \\udfff without its pair) is not a character; "
+        "write the character itself"
+    )
+    for loc, key in found:
+        diagnostic = doc.diagnostic(loc, message, key=key, code="PF007")
+        doc.problems.append(dataclasses.replace(diagnostic, path=_SURROGATE.sub("\ufffd", diagnostic.path)))
 
 
 def _parse_json(shown: str, text: str, fail: Callable[..., InvalidInputError]) -> Document:

@@ -22,9 +22,15 @@ class Diagnostic:
     code: str = ""  # stable code of the kind of problem (see partnerfit.codes)
 
     def format(self) -> str:
-        """Render as ``file:line:column: severity: message`` (the form editors and CI parse)."""
+        """Render as ``file:line:column: severity: message`` (the form editors and CI parse).
+
+        Always one line that is safe on a terminal: messages echo values from the file (an id, a
+        label), so their control characters are shown escaped (see partnerfit.render.sanitize).
+        """
+        from partnerfit.render.sanitize import terminal  # here: render imports the core, which imports errors
+
         where = f"{self.path}: " if self.path else ""
-        return f"{self.file}:{self.line}:{self.column}: {self.severity}: {where}{self.message}"
+        return terminal(f"{self.file}:{self.line}:{self.column}: {self.severity}: {where}{self.message}")
 
 
 class PartnerfitError(Exception):

@@ -12,7 +12,7 @@ from typing import Any
 from yaml.error import Mark
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from partnerfit.document import MAX_DEPTH, Document
+from partnerfit.document import MAX_DEPTH, Document, clean_surrogates
 from partnerfit.errors import Diagnostic, InvalidInputError
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
@@ -57,8 +57,10 @@ def parse(
         data = json.loads(text, object_pairs_hook=_first_wins, parse_int=_long_int)
         document = _LazyDocument(shown, data, root, text)
         document.problems = composer.errors
-        return document
-    return _LazyDocument(shown, data, None, text)
+    else:
+        document = _LazyDocument(shown, data, None, text)
+    clean_surrogates(document)  # a lone \ud800 is no character: reported here, as for YAML
+    return document
 
 
 def _first_wins(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

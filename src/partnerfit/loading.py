@@ -3,24 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import ValidationError
 
 from partnerfit import semantics
-from partnerfit.builtin import builtin_names, builtin_path
+from partnerfit.criteria_ref import DEFAULT_CRITERIA as DEFAULT_CRITERIA
+from partnerfit.criteria_ref import detect_kind as detect_kind
+from partnerfit.criteria_ref import load_criteria as load_criteria
+from partnerfit.criteria_ref import mapping_root, named_criteria, validate_criteria
+from partnerfit.criteria_ref import without_extensions as without_extensions
 from partnerfit.criteria_set import CriteriaSet, resolve
-from partnerfit.document import Document, display_path, read_document
+from partnerfit.document import Document, read_document
 from partnerfit.errors import CriteriaNotFoundError, Diagnostic, InvalidInputError, InvalidWeightsError
 from partnerfit.gcpause import paused_gc
-from partnerfit.messages import describe, diagnostics_from, did_you_mean, strip_union_tags
-from partnerfit.models import MAX_MAGNITUDE, MIN_WEIGHT, Candidate, CandidatesFile, CriteriaFile, MissingPolicy
+from partnerfit.messages import diagnostics_from, did_you_mean, strip_union_tags
+from partnerfit.models import MAX_MAGNITUDE, MIN_WEIGHT, Candidate, CandidatesFile, MissingPolicy
 from partnerfit.score_table import ScoreTable, build_score_table, is_entry
-
-DEFAULT_CRITERIA = "partnership"
-Kind = Literal["candidates", "criteria"]
 
 
 @dataclass(frozen=True)
@@ -33,39 +34,6 @@ class Project:
     missing: MissingPolicy
     warnings: tuple[Diagnostic, ...] = ()
     table: ScoreTable | None = field(default=None, repr=False, compare=False)
-
-
-def without_extensions(data: Any) -> Any:
-    """The top-level mapping without its ``x-`` keys: a place for YAML anchors and tool settings."""
-    if isinstance(data, dict) and any(isinstance(k, str) and k.startswith("x-") for k in data):
-        return {k: v for k, v in data.items() if not k.startswith("x-")}
-    return data
-
-
-def detect_kind(data: Mapping[str, Any]) -> Kind:
-    """The kind a file declares, or the one its content makes obvious."""
-    declared = data.get("kind")
-    if declared in ("candidates", "criteria"):
-        return declared  # type: ignore[no-any-return]
-    if "candidates" in data:
-        return "candidates"
-    if "groups" in data or isinstance(data.get("criteria"), dict):
-        return "criteria"
-    return "candidates"
-
-
-def _mapping_root(doc: Document) -> dict[str, Any]:
-    if not isinstance(doc.data, dict):
-        raise InvalidInputError(
-            [
-                doc.diagnostic(
-                    (),
-                    f"expected a mapping at the top of the file (such as 'kind: candidates'), found {describe(doc.data)}",
-                    code="PF006",
-                )
-            ]
-        )
-    return doc.data
 
 
 def _check_kind(doc: Document, data: dict[str, Any]) -> list[Diagnostic]:
@@ -82,58 +50,23 @@ def _check_kind(doc: Document, data: dict[str, Any]) -> list[Diagnostic]:
     return []
 
 
-def load_criteria(ref: str | Path, *, base: Path | None = None) -> CriteriaSet:
-    """A criteria set by built-in name or by path (relative to ``base`` when given)."""
-    path = _criteria_path(str(ref), base)
-    doc = read_document(path)
-    model, found = _validate_criteria(doc, _mapping_root(doc), ())
-    found = sorted(doc.problems + found, key=_order)
-    if model is None or any(d.severity == "error" for d in found):
-        raise InvalidInputError(found)
-    return replace(resolve(model, path.stem, str(ref)), path=None if builtin_path(str(ref)) == path else path)
-
-
-def _criteria_path(ref: str, base: Path | None) -> Path:
-    builtin = builtin_path(ref)
-    looks_like_path = "/" in ref or "\\" in ref or ref.endswith((".yaml", ".yml", ".json"))
-    candidate = (base / ref) if base is not None else Path(ref)
-    if builtin is not None and not looks_like_path:
-        return builtin
-    if candidate.is_file():
-        return candidate
-    names = builtin_names()
-    if looks_like_path:
-        raise CriteriaNotFoundError(f"criteria file {ref!r} does not exist (looked for {display_path(candidate)})")
-    hint = did_you_mean(ref, names)
-    raise CriteriaNotFoundError(
-        f"unknown criteria set {ref!r} (built-in sets: {', '.join(names)}; or give a path to a criteria file){hint}"
-    )
-
-
-def _validate_criteria(
-    doc: Document, data: Any, prefix: tuple[str | int, ...]
-) -> tuple[CriteriaFile | None, list[Diagnostic]]:
-    try:
-        model = CriteriaFile.model_validate(without_extensions(data))
-    except ValidationError as exc:
-        return None, diagnostics_from(exc, doc, CriteriaFile, prefix)
-    return model, semantics.check_criteria(model, doc, prefix)
-
-
 def load(
     path: str | Path,
     *,
     criteria: str | Path | None = None,
     weights: Mapping[str, float] | None = None,
     missing: MissingPolicy | None = None,
+    criteria_named_in_file: bool = False,
 ) -> Project:
     """Read, validate and resolve a candidates file; raise InvalidInputError with every problem.
 
     ``criteria``, ``weights`` and ``missing`` override what the file says (as the command line does).
+    ``criteria_named_in_file``: ``criteria`` is the path the file names, found elsewhere (a git revision
+    reads it from the working tree); it is read as the file's own ``criteria:`` entry would be.
     """
     _check_override_weights(weights or {})
     with paused_gc():
-        project = _load(Path(path), criteria, weights, missing)
+        project = _load(Path(path), criteria, weights, missing, named=criteria_named_in_file)
     unknown = [
         w for w in weights or {} if w not in project.criteria.ids and w not in {g.id for g in project.criteria.groups}
     ]
@@ -157,9 +90,11 @@ def _load(
     weights: Mapping[str, float] | None,
     missing: MissingPolicy | None,
     doc: Document | None = None,
+    *,
+    named: bool = False,
 ) -> Project:
     doc = doc if doc is not None else read_document(path)
-    data = _mapping_root(doc)
+    data = mapping_root(doc)
     found = doc.problems + _check_kind(doc, data)
     if detect_kind(data) == "criteria" and not _check_kind(doc, data):
         raise InvalidInputError(
@@ -169,7 +104,7 @@ def _load(
                 )
             ]
         )
-    criteria_set, criteria_found = _resolve_criteria(doc, data, criteria, path.parent)
+    criteria_set, criteria_found = _resolve_criteria(doc, data, criteria, path.parent, named)
     found += criteria_found
     policy: MissingPolicy = missing or (criteria_set.missing if criteria_set else "ignore")
     file_model: CandidatesFile | None = None
@@ -208,21 +143,31 @@ def _order(d: Diagnostic) -> tuple[str, int, int]:
 
 
 def _resolve_criteria(
-    doc: Document, data: dict[str, Any], override: str | Path | None, base: Path
+    doc: Document, data: dict[str, Any], override: str | Path | None, base: Path, named: bool
 ) -> tuple[CriteriaSet | None, list[Diagnostic]]:
-    if override is not None:
-        return load_criteria(override), []
-    ref = data.get("criteria", DEFAULT_CRITERIA)
+    if override is not None and not named:
+        return load_criteria(override), []  # the command line's own choice: read as given
+    ref = str(override) if override is not None else data.get("criteria", DEFAULT_CRITERIA)
     if isinstance(ref, dict):
-        model, found = _validate_criteria(doc, ref, ("criteria",))
+        model, found = validate_criteria(doc, ref, ("criteria",))
         ok = model is not None and not any(d.severity == "error" for d in found)
         return (resolve(model, "inline", "inline") if ok and model else None), found
+    if ref is None or (isinstance(ref, str) and not ref.strip()):
+        message = (
+            f"'criteria' is empty; write a built-in set's name (such as {DEFAULT_CRITERIA}), a path to a criteria "
+            f"file or an inline set, or remove the key to use {DEFAULT_CRITERIA}"
+        )
+        return None, [doc.diagnostic(("criteria",), message, code="PF112")]
     if not isinstance(ref, str):
         return None, []  # the model reports the wrong type
     try:
-        return load_criteria(ref, base=base), []
+        return named_criteria(doc, ref, base), []
     except CriteriaNotFoundError as exc:
         return None, [doc.diagnostic(("criteria",), str(exc), code="PF120")]
+    except InvalidInputError as exc:
+        if any(d.file != doc.path for d in exc.diagnostics):
+            raise  # a criteria file's own errors, located in it
+        return None, list(exc.diagnostics)  # the path names no usable criteria file: reported with the others
 
 
 def _semantic_checks(
@@ -301,15 +246,22 @@ def _without_invalid(value: dict[str, Any], error: ValidationError) -> dict[str,
 
 
 def check_file(
-    path: str | Path, *, criteria: str | Path | None = None, missing: MissingPolicy | None = None
+    path: str | Path,
+    *,
+    criteria: str | Path | None = None,
+    missing: MissingPolicy | None = None,
+    regular_only: bool = False,
 ) -> list[Diagnostic]:
-    """Every error and warning of one file, of either kind (for ``partnerfit check``)."""
+    """Every error and warning of one file, of either kind (for ``partnerfit check``).
+
+    ``regular_only`` reports a folder, a FIFO, a socket or a device instead of reading it (files found in a folder).
+    """
     path = Path(path)
     try:
-        doc = read_document(path)
-        data = _mapping_root(doc)
+        doc = read_document(path, regular_only=regular_only)
+        data = mapping_root(doc)
         if detect_kind(data) == "criteria" and not _check_kind(doc, data):
-            _model, found = _validate_criteria(doc, data, ())
+            _model, found = validate_criteria(doc, data, ())
             return sorted(doc.problems + found, key=_order)
         # the document already read is reused: a pipe such as /dev/stdin can be read only once
         with paused_gc():

@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from partnerfit import numbers
 from partnerfit.codes import pydantic_code
 from partnerfit.document import Document
 from partnerfit.errors import Diagnostic
@@ -239,7 +240,8 @@ def _message(err: dict[str, Any], model: type[BaseModel], union_scalar: bool) ->
     if kind == "union_mismatch":
         words = err["expected"]
         expected = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
-        return f"expected {expected}, found {describe(found)}"
+        hint = _number_hint(found, last) if "a number" in words else ""
+        return f"expected {expected}, found {describe(found)}{hint}"
     if kind == "model_type" and not union_scalar:
         return f"expected a mapping, found {describe(found)}"
     if kind in ("float_type", "finite_number", "model_type") or kind == "float_parsing":
@@ -253,14 +255,11 @@ def _message(err: dict[str, Any], model: type[BaseModel], union_scalar: bool) ->
                 ".nan (not a number)" if number != number else f"{infinite} (infinite, or too large to compute with)"
             )
             return f"expected a finite number, found {shown}"
-        hint = ""
-        if isinstance(found, str) and _looks_numeric(found):
-            hint = " — remove the quotes"
-        return f"expected {what}, found {describe(found)}{hint}"
+        return f"expected {what}, found {describe(found)}{_number_hint(found, last)}"
     if kind == "string_type":
         hint = " — put it in quotes" if isinstance(found, int | float | bool) else ""
         return f"expected a text, found {describe(found)}{hint}"
-    if kind == "string_pattern_mismatch":
+    if kind in ("string_pattern_mismatch", "string_too_short"):
         return f"an id is a non-empty text without spaces; found {found!r}"
     if kind == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")
@@ -286,9 +285,12 @@ def _message(err: dict[str, Any], model: type[BaseModel], union_scalar: bool) ->
     return str(err.get("msg", kind))
 
 
-def _looks_numeric(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
+def _number_hint(found: Any, key: str) -> str:
+    """How to write a number that was written as text, or split by a comma in a {...} mapping."""
+    if isinstance(found, str):
+        return numbers.text_hint(found)
+    if found is None and key.isdigit():  # {a: 3,5} reads as a: 3 and a key 5 without a value
+        return (
+            f" — in {{...}} a comma separates entries: a decimal comma as in 3,{key} makes {key!r} a key; write 3.{key}"
+        )
+    return ""

@@ -17,11 +17,16 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from partnerfit import numbers
+
 Id = Annotated[str, StringConstraints(pattern=r"^\S+$", min_length=1)]
 # beyond ±1e15 a double no longer holds every integer, and sums or squares of such numbers overflow
 # or swallow the small ones: scales, weights and thresholds are kept well inside that range
 MAX_MAGNITUDE = 1e15
 MIN_WEIGHT = 1e-15
+# a scale's range must hold a millionth of its largest bound (and of 1): steps of a tenth of the range
+# then stay far above rounding for every method, including ratio methods such as wpm
+MIN_SCALE_SPAN = 1e-6
 
 
 def _not_tiny(weight: float) -> float:
@@ -90,8 +95,19 @@ def _check_scale(value: Any) -> Any:
                 "a scale is [min, max] with min < max; found [{low}, {high}]",
                 {"low": low, "high": high},
             )
+        if high - low < MIN_SCALE_SPAN * max(1.0, abs(low), abs(high)):
+            # scores on such a scale differ by less than rounding: methods would rank a dominated
+            # candidate level with the one that dominates it (or underflow to equal scores)
+            raise PydanticCustomError(
+                "scale_span",
+                "the scale [{low}, {high}] is too narrow to compute with: max - min must be at least "
+                "1e-6 × the largest of 1, |min| and |max|; use other units, such as [0, 1]",
+                {"low": low, "high": high},
+            )
         return value
-    raise PydanticCustomError("scale_type", "a scale is a list of two numbers [min, max], such as [1, 5]")
+    texts = [v for v in value if isinstance(v, str)] if isinstance(value, list | tuple) else []
+    hint = numbers.text_hint(texts[0]) if texts else ""
+    raise PydanticCustomError("scale_type", f"a scale is a list of two numbers [min, max], such as [1, 5]{hint}")
 
 
 ScaleBounds = Annotated[list[Number], BeforeValidator(_check_scale)]
@@ -141,11 +157,10 @@ class Preference(_Model):
 
 def _saaty_value(value: Any) -> Any:
     if isinstance(value, str) and "/" in value:
-        top, _, bottom = value.partition("/")
-        try:
-            value = float(top) / float(bottom)
-        except (ValueError, ZeroDivisionError):
-            raise PydanticCustomError("saaty", 'a comparison is a number from 1/9 to 9, such as 3 or "1/3"') from None
+        top, _, bottom = (numbers.read_number(part.strip()) for part in value.partition("/"))
+        if top is None or not bottom:  # bottom: None, or zero
+            raise PydanticCustomError("saaty", 'a comparison is a number from 1/9 to 9, such as 3 or "1/3"')
+        value = top / bottom
     if isinstance(value, bool) or not isinstance(value, int | float) or not 1 / 9 - 1e-9 <= value <= 9 + 1e-9:
         raise PydanticCustomError(
             "saaty",

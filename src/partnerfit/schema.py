@@ -112,5 +112,7 @@ def _ids_without_whitespace(node: Any) -> None:
 
 
 def schema_text(kind: SchemaKind, criteria: CriteriaSet | None = None) -> str:
-    """The schema as committed under schemas/: indented JSON with a final newline."""
-    return json.dumps(copy.deepcopy(json_schema(kind, criteria)), ensure_ascii=False, indent=2) + "\n"
+    """The schema as committed under schemas/: indented JSON with a final newline (see render.sanitize.json_text)."""
+    from partnerfit.render.sanitize import json_text  # labels of a criteria file: C1 and bidi controls escaped
+
+    return json_text(json.dumps(copy.deepcopy(json_schema(kind, criteria)), ensure_ascii=False, indent=2)) + "\n"

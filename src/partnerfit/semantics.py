@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+from partnerfit import numbers
 from partnerfit.criteria_set import CriteriaSet
 from partnerfit.document import Document
 from partnerfit.errors import Diagnostic
@@ -65,7 +66,7 @@ def check_criteria(model: CriteriaFile, doc: Document, prefix: Sequence[str | in
                     found.append(
                         doc.diagnostic(
                             (*loc, "levels", level),
-                            f"a level is a point of the scale; found {level!r}",
+                            f"a level is a point of the scale; found {level!r}{numbers.text_hint(level)}",
                             code="PF113",
                             key=True,
                         )
@@ -137,10 +138,8 @@ def _saaty(value: float) -> str:
 
 
 def _as_number(text: str) -> float | None:
-    try:
-        return float(text)
-    except ValueError:
-        return None
+    number = numbers.read_number(text.strip())
+    return None if number is None else float(number)
 
 
 def check_weights(weights: Mapping[str, float], criteria: CriteriaSet, doc: Document) -> list[Diagnostic]:

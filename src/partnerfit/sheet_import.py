@@ -2,25 +2,36 @@
 
 from __future__ import annotations
 
-import contextlib
-import csv
-import difflib
-import io
 import itertools
 import math
 import re
 import unicodedata
-import warnings
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from partnerfit import numbers
 from partnerfit.criteria_set import CriteriaSet
 from partnerfit.document import display_path
 from partnerfit.errors import Diagnostic, InvalidInputError
+from partnerfit.sheet_rows import (
+    MAX_CELLS,
+    MAX_SHEET_BYTES,
+    MAX_UNPACKED,
+    Formula,
+    Rows,
+    cell_ref,
+    hint,
+    problem,
+    read_rows,
+    stray_values,
+)
+from partnerfit.sheet_rows import cell_text as _text
+from partnerfit.sheet_rows import shown_value as _shown
+
+__all__ = ["MAX_CELLS", "MAX_SHEET_BYTES", "MAX_UNPACKED", "SheetImport", "cell_ref", "normalise", "read_sheet"]
 
 # headers (compared without case, accents or punctuation) of the columns that are not criteria
 RESERVED = {
@@ -30,10 +41,7 @@ RESERVED = {
     **dict.fromkeys(("assessor", "evaluateur", "evaluator"), "assessor"),
 }
 PREFIXES = {"note": "note", "commentaire": "note", "evidence": "evidence", "preuve": "evidence", "gate": "gate"}
-MAX_UNPACKED = 512 * 1024 * 1024  # the XML of a workbook, unpacked
-MAX_SHEET_BYTES = 256 * 1024 * 1024  # the file itself, read with a bound (a pipe or a device has no size)
-DEFAULT_SHEET = "Scores"  # the sheet of partnerfit's own workbooks that holds the input scores
-_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")  # what render.safe_cells quotes; the quote is dropped on import
+_CHUNK = 500  # candidates written at a time
 _NUMBER = re.compile(r"[-+]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][-+]?\d+)?")
 _ANSWERS = {
     **dict.fromkeys(("yes", "y", "true", "1", "oui", "o", "vrai", "x"), True),
@@ -45,7 +53,7 @@ class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[mi
     """Also quotes the texts partnerfit's loader reads as numbers (1e3, as in YAML 1.2)."""
 
 
-_Dumper.add_implicit_resolver("tag:yaml.org,2002:float", re.compile(r"^[-+]?\d+[eE][-+]?\d+$"), list("-+0123456789"))
+_Dumper.add_implicit_resolver("tag:yaml.org,2002:float", numbers.FLOAT, numbers.FLOAT_FIRST)  # the loader's own reader
 
 
 def normalise(header: str) -> str:
@@ -56,13 +64,6 @@ def normalise(header: str) -> str:
     return " ".join(re.sub(r"[\W_]+", " ", text).split())
 
 
-def cell_ref(row: int, column: int) -> str:
-    """The spreadsheet name of a cell: ``cell_ref(7, 2) == "B7"``."""
-    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
-
-    return f"{get_column_letter(column)}{row}"
-
-
 @dataclass(frozen=True)
 class SheetImport:
     """The candidates a sheet holds (as in a candidates file), the sheet read and how many rows."""
@@ -70,87 +71,39 @@ class SheetImport:
     candidates: dict[str, dict[str, Any]]
     sheet: str | None  # the worksheet read; None for a CSV file
     rows: int
+    warnings: tuple[Diagnostic, ...] = ()  # how the file was read when its name says otherwise
+    source: str = ""  # the sheet, as shown in messages
 
-    def to_yaml(self, criteria_ref: str) -> str:
-        """The candidates file: ``criteria: criteria_ref``, then every candidate in sheet order."""
-        data = {"partnerfit": 1, "kind": "candidates", "criteria": criteria_ref, "candidates": self.candidates}
-        return str(yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100))
+    def to_yaml(self, criteria_ref: str, limit: int | None = None, comment: str = "") -> str:
+        """The candidates file: ``comment``, ``criteria: criteria_ref``, then every candidate in sheet order.
+
+        Written a few hundred candidates at a time (the dumper holds a whole tree of what it writes) and
+        refused as soon as it outgrows ``limit`` bytes: the YAML limit it would have to pass.
+        """
+        head = {"partnerfit": 1, "kind": "candidates", "criteria": criteria_ref}
+        parts, items = [comment + _dump(head)], list(self.candidates.items())
+        size = len(parts[0].encode("utf-8"))
+        for start in range(0, max(len(items), 1), _CHUNK):
+            text = _dump({"candidates": dict(items[start : start + _CHUNK])})
+            parts.append(text.partition("\n")[2] if start else text)  # "candidates:" once
+            size += len(parts[-1].encode("utf-8"))
+            if limit is not None and size > limit:
+                message = (
+                    f"the candidates file would be more than {limit:,} bytes by candidate {start + _CHUNK:,} of "
+                    f"{len(items):,}; a YAML file may hold at most {limit / 2**20:g} MiB: split the sheet"
+                )
+                raise InvalidInputError([Diagnostic(self.source, 1, 1, "error", message, "", "PF002")])
+        return "".join(parts)
+
+
+def _dump(data: dict[str, Any]) -> str:
+    return str(yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100))
 
 
 def read_sheet(path: str | Path, criteria: CriteriaSet, *, sheet: str | None = None) -> SheetImport:
     """Candidates from ``path`` (.xlsx, or CSV with , ; or tab); raise InvalidInputError with every problem."""
     shown = display_path(Path(path))
-    rows, chosen = _read_rows(Path(path), shown, sheet)
-    return _Reader(shown, criteria).read(rows, chosen)
-
-
-def _problem(shown: str, message: str, code: str = "PF002") -> InvalidInputError:
-    return InvalidInputError([Diagnostic(shown, 1, 1, "error", message, "", code)])
-
-
-def _read_rows(path: Path, shown: str, sheet: str | None) -> tuple[list[tuple[Any, ...]], str | None]:
-    try:
-        with path.open("rb") as stream:
-            data = stream.read(MAX_SHEET_BYTES + 1)
-    except OSError as exc:
-        raise _problem(shown, f"cannot read the sheet: {exc.strerror or exc}") from None
-    if len(data) > MAX_SHEET_BYTES:
-        raise _problem(
-            shown, f"more than {MAX_SHEET_BYTES:,} bytes; a sheet may hold at most {MAX_SHEET_BYTES / 2**20:g} MiB"
-        )
-    if data.startswith(b"PK"):
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions it skips
-            return _xlsx_rows(data, shown, sheet)
-    if sheet is not None or b"\x00" in data:
-        why = f"--sheet {sheet!r}: a CSV file has a single sheet" if sheet else "not an .xlsx or a CSV file"
-        raise _problem(shown, f"{why}; save the sheet as .xlsx (Excel) or CSV UTF-8")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")  # what Excel's plain "CSV" is on Windows
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = max(",;\t", key=lambda d: len(next(csv.reader([first], delimiter=d), [])))
-    try:
-        return [tuple(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)], None
-    except csv.Error as exc:
-        raise _problem(shown, f"not a readable CSV file: {exc}", "PF001") from None
-
-
-def _xlsx_rows(data: bytes, shown: str, sheet: str | None) -> tuple[list[tuple[Any, ...]], str]:
-    from openpyxl import load_workbook  # type: ignore[import-untyped]
-
-    try:
-        if sum(member.file_size for member in zipfile.ZipFile(io.BytesIO(data)).infolist()) > MAX_UNPACKED:
-            raise ValueError(f"it unpacks to more than {MAX_UNPACKED >> 20} MiB")  # a zip bomb, or far too big
-        with contextlib.closing(load_workbook(io.BytesIO(data), read_only=True, data_only=True)) as book:
-            names = [ws.title for ws in book.worksheets]
-            chosen = sheet or (DEFAULT_SHEET if DEFAULT_SHEET in names else (names or [""])[0])
-            if chosen in names:
-                (found := book[chosen]).reset_dimensions()  # rows as long as their cells, whatever it declares
-                return list(found.iter_rows(values_only=True)), chosen
-    except Exception as exc:  # a damaged archive fails in many ways; none may end in a traceback
-        raise _problem(shown, f"not a readable .xlsx workbook ({type(exc).__name__}: {exc})") from None
-    sheets = ", ".join(map(repr, names))
-    raise _problem(shown, f"no sheet {chosen!r}; the workbook has {sheets}{_hint(chosen, {n: n for n in names})}")
-
-
-def _hint(word: str, choices: dict[str, str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" — did you mean {choices[close[0]]!r}?" if close else ""
-
-
-def _text(value: Any) -> str | None:
-    """A cell as text (None when empty), without the quote partnerfit puts before formula-like text."""
-    if value is None:
-        return None
-    text = str(int(value) if isinstance(value, float) and value.is_integer() else value).strip()
-    return (text[1:] if text.startswith("'") and text[1:].startswith(_TRIGGERS) else text) or None
-
-
-def _shown(value: Any) -> str:
-    text = str(value).lower() if isinstance(value, bool) else str(value).strip()
-    return repr(text if len(text) <= 40 else text[:37] + "...")
+    return _Reader(shown, criteria).read(read_rows(Path(path), shown, sheet))
 
 
 @dataclass
@@ -166,6 +119,7 @@ class _Reader:
     def __init__(self, shown: str, criteria: CriteriaSet) -> None:
         self.shown, self.criteria = shown, criteria
         self.found: list[Diagnostic] = []
+        self.warnings: list[Diagnostic] = []
         self.candidates: dict[str, _Candidate] = {}
         self.slugs: dict[str, str] = {}  # id -> the name it was made from ("" for an id given in the sheet)
         self.names: dict[str, set[tuple[str, str]]] = {}  # normalised spelling -> {("score" | "gate", id)}
@@ -176,24 +130,20 @@ class _Reader:
                 self.names.setdefault(normalise(spelling), set()).add((kind, item))
                 self.spelt.setdefault(normalise(spelling), spelling)
 
-    def error(self, row: int, column: int, message: str, code: str) -> None:
-        self.found.append(Diagnostic(self.shown, row, column, "error", message, cell_ref(row, column), code))
+    def error(self, row: int, column: int, message: str, code: str, severity: str = "error") -> None:
+        found = Diagnostic(self.shown, row, column, severity, message, cell_ref(row, column), code)  # type: ignore[arg-type]
+        (self.warnings if severity == "warning" else self.found).append(found)
 
-    def read(self, rows: list[tuple[Any, ...]], sheet: str | None) -> SheetImport:
+    def read(self, sheet: Rows) -> SheetImport:
+        rows = sheet.rows
         start = next((i for i, r in enumerate(rows) if any(_text(v) for v in r)), None)
         if start is None:
-            raise _problem(self.shown, "the sheet is empty; expected a header row, then one row per candidate", "PF112")
-        columns: dict[int, tuple[str, str]] = {}
-        for col, value in enumerate(rows[start], 1):
-            text = _text(value)
-            target = self.column(text, start + 1, col) if text and not text.startswith("#") else None
-            if target in columns.values() and target is not None:
-                first = cell_ref(start + 1, next(c for c, t in columns.items() if t == target))
-                self.error(start + 1, col, f"column {text!r} says the same as column {first}", "PF004")
-            elif target is not None:
-                columns[col] = target
+            raise problem(self.shown, "the sheet is empty; expected a header row, then one row per candidate", "PF112")
+        columns = self.header(rows[start], start + 1)
         if not {kind for kind, _ in columns.values()} & {"id", "name"}:
             self.error(start + 1, 1, "no 'id' or 'name' column: the sheet needs one to tell candidates apart", "PF105")
+        for found in stray_values(sheet, start, self.shown):
+            (self.warnings if found.severity == "warning" else self.found).append(found)
         filled = [
             i for i in range(start + 1, len(rows)) if any(_text(v) for c, v in enumerate(rows[i], 1) if c in columns)
         ]
@@ -202,9 +152,35 @@ class _Reader:
         if not self.candidates and not self.found:
             self.error(start + 1, 1, "no candidate: the sheet has a header row but no row below it", "PF112")
         candidates = {cid: self.assemble(cid, c) for cid, c in self.candidates.items()}
+        warnings = [*sheet.warnings, *self.warnings]
         if self.found:
-            raise InvalidInputError(sorted(self.found, key=lambda d: (d.line, d.column)))
-        return SheetImport(candidates, sheet, len(filled))
+            raise InvalidInputError([*warnings, *sorted(self.found, key=lambda d: (d.line, d.column))])
+        return SheetImport(candidates, sheet.sheet, len(filled), tuple(warnings), self.shown)
+
+    def header(self, values: tuple[Any, ...], row: int) -> dict[int, tuple[str, str]]:
+        """Column number -> what it holds, for the columns the header names (not '#' ones)."""
+        columns: dict[int, tuple[str, str]] = {}
+        for col, value in enumerate(values, 1):
+            text = _text(value)
+            if isinstance(value, Formula):
+                self.formula(row, col, value)
+                continue
+            target = self.column(text, row, col) if text and not text.startswith("#") else None
+            if target in columns.values() and target is not None:
+                first = cell_ref(row, next(c for c, t in columns.items() if t == target))
+                self.error(row, col, f"column {text!r} says the same as column {first}", "PF004")
+            elif target is not None:
+                columns[col] = target
+        return columns
+
+    def formula(self, row: int, col: int, value: Formula) -> None:
+        self.error(
+            row,
+            col,
+            f"the formula {_shown(value)} has no saved value (the file comes from a program that does not "
+            "calculate formulas); open and save it in Excel or LibreOffice, or type the value",
+            "PF113",
+        )
 
     def column(self, text: str, row: int, col: int) -> tuple[str, str] | None:
         """What a header names: a reserved column, a criterion's scores, notes or evidence, or a gate."""
@@ -220,7 +196,7 @@ class _Reader:
         choices = {k: v for k, v in self.spelt.items() if any(t[0] in wanted for t in self.names[k])}
         message = f"unknown column {text!r}: no {'gate' if kind == 'gate' else 'criterion'} {name!r}"
         others = "id, name, type, assessor, note:<criterion>, evidence:<criterion>, gate:<gate>, #comment"
-        message += f"{_hint(normalise(name), choices)} (criteria set {self.criteria.name!r}; other columns: {others})"
+        message += f"{hint(normalise(name), choices)} (criteria set {self.criteria.name!r}; other columns: {others})"
         if targets:
             message = f"column {text!r} could mean {' and '.join(repr(item) for _, item in targets)}; name it by id"
         self.error(row, col, message, "PF108" if kind == "gate" and not targets else "PF101")
@@ -228,6 +204,12 @@ class _Reader:
 
     def row(self, r: int, values: tuple[Any, ...], columns: dict[int, tuple[str, str]]) -> None:
         cells = {col: values[col - 1] if col <= len(values) else None for col in columns}
+        for col, value in cells.items():
+            if isinstance(value, Formula):
+                self.formula(r, col, value)
+                cells[col] = None
+                if columns[col][0] in ("id", "name"):  # which candidate the row is remains unknown
+                    return None
         own = {kind: (col, _text(cells[col])) for col, (kind, _) in columns.items() if kind in RESERVED.values()}
         (id_col, cid), (name_col, name) = own.get("id", (0, None)), own.get("name", (0, None))
         where = id_col or name_col or 1

@@ -8,6 +8,7 @@ from typing import Any
 
 from partnerfit.criteria_set import CriteriaSet
 from partnerfit.models import label_text
+from partnerfit.render.sanitize import json_text, terminal
 from partnerfit.schema import schema_url
 
 _EXAMPLES = (
@@ -53,7 +54,7 @@ _WORDS: dict[str, dict[str, Any]] = {
 
 
 def _quote(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
+    return json_text(json.dumps(text, ensure_ascii=False))  # C1 and bidi controls as \u escapes, which YAML reads
 
 
 def _plain_or_quoted(text: str) -> str:
@@ -84,14 +85,15 @@ def starter_text(criteria: CriteriaSet, lang: str = "en", reference: str | None 
         if criteria.gates:
             lines.append(words["gates"])
             for gate_id, gate in criteria.gates.items():
-                lines.append(f"      {gate_id}: false   # {label_text(gate.label, lang, gate_id)}")
+                label = terminal(label_text(gate.label, lang, gate_id))  # a comment ends at a line break
+                lines.append(f"      {_plain_or_quoted(gate_id)}: false   # {label}")
         lines.append("    scores:")
         group = None
         for c in criteria.criteria:
             if c.group != group and c.group is not None:
                 group = c.group
                 group_label = next(g.text(lang) for g in criteria.groups if g.id == group)
-                lines.append(f"      # {group_label}")
+                lines.append(f"      # {terminal(group_label)}")
             middle = (c.low + c.high) / 2
             value = middle if index == 0 else (c.high if c.direction == "higher" else c.low)
             knock = f"; minimum {c.minimum:g}" if c.minimum is not None else ""
@@ -103,5 +105,5 @@ def starter_text(criteria: CriteriaSet, lang: str = "en", reference: str | None 
             entry = (
                 f"{{score: {value:g}, note: {_quote(words['note'])}}}" if c is criteria.criteria[0] else f"{value:g}"
             )
-            lines.append(f"      {c.id}: {entry}   # {comment}")
+            lines.append(f"      {_plain_or_quoted(c.id)}: {entry}   # {terminal(comment)}")
     return "\n".join(lines) + "\n"

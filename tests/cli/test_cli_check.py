@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -264,3 +266,60 @@ def test_a_pipe_is_read_once(tmp_path: Path):
     assert done.returncode == 1
     assert "/dev/stdin:6:" in done.stderr and "loyality" in done.stderr
     assert "the file is empty" not in done.stderr
+
+
+def hostile_folder(root: Path) -> set[str]:
+    """A folder mixing good, broken and hostile files; the names every report must list."""
+    invalid = ROOT / "tests" / "data" / "invalid"
+    root.mkdir()
+    (root / "good.yaml").write_text(VALID, encoding="utf-8")
+    (root / "warn.yaml").write_text(WARNINGS, encoding="utf-8")
+    for name in ("alias_bomb.yaml", "binary_nul.yaml", "merge_not_a_mapping.yaml", "json_lone_surrogate.json"):
+        (root / name).write_bytes((invalid / name).read_bytes())
+    (root / "syntax.yaml").write_text("a: [\n", encoding="utf-8")
+    (root / "esc.yaml").write_text('candidates: {a: {name: "\x1b]0;owned\x07"}}\n', encoding="utf-8")
+    (root / "two.yaml").write_text("a: 1\n---\nb: 2\n", encoding="utf-8")
+    (root / "secret.yaml").write_text(
+        "kind: candidates\ncriteria: /etc/passwd\ncandidates: {a: {}}\n", encoding="utf-8"
+    )
+    (root / "bad\udcffname.yaml").write_text("candidates: {a: {scores: {loyalty: 3}}}\n", encoding="utf-8")
+    os.mkfifo(root / "pipe.yaml")  # never read: it would block the whole run
+    (root / "dangling.yaml").symlink_to(root / "nowhere.yaml")
+    (root / "loop.yaml").symlink_to(root / "loop.yaml")
+    (root / "folder.yaml").mkdir()
+    (root / "folder.yaml" / "inner.yml").write_text(VALID, encoding="utf-8")
+    return {
+        p.relative_to(root).as_posix().replace("\udcff", "\ufffd")
+        for p in root.rglob("*")
+        if p.name != "folder.yaml" and not p.name.startswith(".")
+    }
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif", "junit"])
+def test_one_bad_file_never_stops_the_others_and_every_format_stays_complete(
+    invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+):
+    names = hostile_folder(tmp_path / "mixed")
+    monkeypatch.chdir(tmp_path)
+    result = invoke(["check", "mixed", "-f", fmt])
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "internal error" not in result.stdout + result.stderr
+    listed = {n for n in names if n not in ("good.yaml", "folder.yaml/inner.yml")}  # clean files have no finding
+    tails = {n.split("\ufffd")[-1] for n in listed}  # how a name that is not UTF-8 is shown is not this test's
+    if fmt == "text":
+        assert all(tail in result.stderr for tail in tails)
+        assert f"{len(names)} file(s) checked" in result.stdout + result.stderr
+    elif fmt == "json":
+        files = {row["file"] for row in json.loads(result.stdout)}
+        assert len(files) == len(listed) and all(any(f.endswith(t) for f in files) for t in tails)
+    elif fmt == "sarif":
+        run = json.loads(result.stdout)["runs"][0]
+        uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]}
+        assert len(uris) == len(listed)
+    elif fmt == "junit":
+        cases = [case.get("name") for case in ET.fromstring(result.stdout).iter("testcase")]
+        assert len(cases) == len(names)  # every file is a test case, the clean ones passing
+    else:
+        groups = [line for line in result.stdout.splitlines() if line.startswith("::group::")]
+        assert len(groups) == len(listed)

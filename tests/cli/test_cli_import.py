@@ -127,14 +127,20 @@ def test_never_over_the_sheet_itself(run_import, here):
     [
         (["sheet.csv"], "Missing option '--output'"),
         (["nowhere.csv", "-o", "c.yaml"], "does not exist"),
-        (["sheet.csv", "-o", "no/such/folder/c.yaml"], "does not exist"),
-        (["sheet.csv", "-o", "."], "is a directory"),
     ],
 )
 def test_misuse_exits_2(run_import, here, args, message):
     (here / "sheet.csv").write_text(FULL, encoding="utf-8")
     result = run_import(*args)
     assert result.exit_code == 2, result.output
+    assert message in result.output
+
+
+@pytest.mark.parametrize(("target", "message"), [("no/such/folder/c.yaml", "does not exist"), (".", "is a directory")])
+def test_a_failed_write_exits_1(run_import, here, target, message):
+    (here / "sheet.csv").write_text(FULL, encoding="utf-8")
+    result = run_import("sheet.csv", "-o", target)
+    assert result.exit_code == 1, result.output
     assert message in result.output
 
 
@@ -161,3 +167,58 @@ def test_help_shows_the_column_conventions(run_import):
     assert result.exit_code == 0
     assert "partnerfit import partners.xlsx -o candidates.yaml" in result.stdout
     assert "note:<criterion>" in result.stdout
+
+
+def test_a_workbook_named_csv_is_imported_with_a_warning(run_import, invoke, here):
+    book = Workbook()
+    book.active.append(["id", "loyalty", None])
+    book.active.append(["a", 3, "kept aside"])
+    book.save(here / "sheet.csv")  # an .xlsx under a .csv name
+    result = run_import("sheet.csv", "-o", "c.yaml")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        "sheet.csv:1:1: warning: this .csv file is a zip archive: read as an .xlsx workbook",
+        "sheet.csv:2:3: warning: C2: 'kept aside' is in a column without a header: not imported; "
+        "give the column a header ('#...' to ignore it)",
+        "wrote c.yaml: 1 candidates from 1 rows of sheet.csv, sheet 'Sheet'",
+    ]
+    assert invoke(["check", "c.yaml"]).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("id,name,loyalty\na,Acme, Inc,3\n", "sheet.csv:2:4: error: D2: row 2 has 4 fields but the header row has 3"),
+        ('id,name,loyalty\na,"Acme,3\nb,B,4\n', "sheet.csv:2:2: error: B2: a quote opens a text on row 2"),
+        ("id,loyalty\na,3" + ",1" * 20_000 + "\n", "sheet.csv:2:1: error: row 2 has 20,002 fields; a sheet holds"),
+        ("id,loyalty\na\x00,3\n", "sheet.csv:2:2: error: not an .xlsx or a CSV file: binary data (a NUL byte)"),
+    ],
+    ids=["shifted", "open-quote", "too-wide", "nul"],
+)
+def test_a_sheet_that_would_shift_or_lose_data_exits_1_and_writes_nothing(run_import, here, content, expected):
+    (here / "sheet.csv").write_text(content, encoding="utf-8")
+    result = run_import("sheet.csv", "-o", "c.yaml")
+    assert result.exit_code == 1, result.output
+    assert expected in result.stderr
+    assert "Traceback" not in result.output and not (here / "c.yaml").exists()
+
+
+def test_a_formula_without_a_saved_value_exits_1(run_import, here):
+    book = Workbook()
+    book.active.append(["id", "loyalty"])
+    book.active.append(["a", "=2+1"])
+    book.save(here / "sheet.xlsx")
+    result = run_import("sheet.xlsx", "-o", "c.yaml")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("sheet.xlsx:2:2: error: B2: the formula '=2+1' has no saved value")
+
+
+def test_a_sheet_whose_candidates_file_would_pass_the_yaml_limit_is_refused_early(run_import, here, monkeypatch):
+    monkeypatch.setattr("partnerfit.sheet_import._CHUNK", 50)
+    monkeypatch.setattr("partnerfit.document.MAX_YAML_BYTES", 20_000)  # the built-in criteria file still fits
+    (here / "sheet.csv").write_text("id,loyalty\n" + "".join(f"c{i},3\n" for i in range(1000)), encoding="utf-8")
+    result = run_import("sheet.csv", "-o", "c.yaml")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("sheet.csv:1:1: error: the candidates file would be more than ")
+    assert "by candidate " in result.stderr and "of 1,000; a YAML file may hold at most" in result.stderr
+    assert not (here / "c.yaml").exists()

@@ -256,3 +256,17 @@ def test_all_candidates_excluded(score_problem):
     assert result.ranked == ()
     assert ranks(result) == [("x", None)]
     assert result.ties == []
+
+
+@pytest.mark.parametrize(
+    ("scores", "keys", "expected"),
+    [
+        ([0.0, 0.0, 100.0], None, [(2, 1), (0, 2), (1, 2)]),  # scores alone: a tie, listed by id
+        ([0.0, 0.0, 100.0], [-149.0, -148.0, 0.0], [(2, 1), (1, 2), (0, 3)]),  # the finer key tells them apart
+        ([50.0, 50.0 + 1e-12, 1.0], [-0.3, -0.3, -2.0], [(1, 1), (0, 1), (2, 3)]),  # both within 1e-9: still a tie
+    ],
+)
+def test_a_finer_key_breaks_only_the_ties_the_score_cannot_show(scores, keys, expected):
+    # a tie group is listed by id: "a" (row 0) before "b" (row 1)
+    placed = competition_ranks(["a", "b", "c"], scores, [True] * 3, keys)
+    assert sorted(placed, key=lambda p: (p[1], p[0])) == sorted(expected, key=lambda p: (p[1], p[0]))

@@ -157,7 +157,7 @@ def test_user_text_is_neutralised_and_numbers_stay_numbers(tricky):
     assert ranking["evil"][2] == '\'=HYPERLINK("http://evil.example","click")'
     assert book["Ranking"]["C2"].data_type == "s"
     assert ranking["out"][2] == "'#N/A"  # not an error value
-    assert ranking["good"][2] == "Good \ufffd Co"  # a control character XML cannot hold
+    assert ranking["good"][2] == "Good \\x01 Co"  # a control character XML cannot hold, shown escaped
     scores = book["Scores"]
     evil = next(row for row in scores.iter_rows(min_row=2) if row[0].value == "evil")
     assert evil[2].value == "'+lab"

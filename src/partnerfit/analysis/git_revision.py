@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import posixpath
 import subprocess
-import tempfile
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
+from partnerfit.atomic import temporary_folder
 from partnerfit.builtin import builtin_path
 from partnerfit.document import display_path, read_document
 from partnerfit.errors import Diagnostic, InvalidInputError, PartnerfitError
@@ -48,7 +48,7 @@ def load_at_revision(path: str | Path, rev: str, *, missing: MissingPolicy | Non
         folder, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}", failure=f"unknown git revision {rev!r}"
     ).strip()
     in_repo = posixpath.normpath(prefix + path.name)
-    with tempfile.TemporaryDirectory(prefix="partnerfit-rev-") as tmp:
+    with temporary_folder(prefix="partnerfit-rev-") as tmp:  # deleted on SIGTERM, SIGINT and SIGHUP too
         root = Path(tmp)
         target = _materialise(folder, commit, rev, in_repo, root, f"{shown} does not exist at revision {rev!r}")
         shown_as = {display_path(target): f"{rev}:{in_repo}"}
@@ -75,7 +75,7 @@ def load_at_revision(path: str | Path, rev: str, *, missing: MissingPolicy | Non
                         raise
                     # not a file at that revision: load reports the unknown set name
         try:
-            project = load(target, missing=missing, criteria=override)
+            project = load(target, missing=missing, criteria=override, criteria_named_in_file=True)
         except InvalidInputError as exc:
             raise InvalidInputError([_renamed(d, shown_as) for d in exc.diagnostics]) from None
         criteria = project.criteria

@@ -20,26 +20,43 @@ def main() -> None:
 
 
 def run() -> None:
-    """Console entry point: ``main`` in a process that ends without tearing down its objects."""
+    """Console entry point: ``main`` in a process that ends without tearing down its objects.
+
+    Every way out is one line at most: a failed write to stdout (closed, broken pipe, full disk) is
+    ``error: cannot write the output: ...`` and exit 1; a bug is one ``internal error`` line. (A
+    signal during a write: see partnerfit.atomic.)
+    """
+    from partnerfit.cli.streams import Console
+
     # a command is short-lived and builds millions of acyclic objects: reference counting frees
     # what is freed, and the cyclic collector would only re-scan them (seconds on large files)
     gc.disable()
+    console = Console()
     code = 0
     try:
         main()
     except SystemExit as exit_:
         code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
-    except Exception as exc:  # a bug: say so in one line rather than print a traceback at the user
-        if os.environ.get("PARTNERFIT_TRACEBACK"):
+    except Exception as exc:
+        if console.failed_on(exc):
+            code = 1  # said by console.finish
+        elif os.environ.get("PARTNERFIT_TRACEBACK"):
             raise
-        detail = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
-        print(
-            f"error: internal error ({detail}). This is a bug in partnerfit: please report it with the"
-            " command and the input that caused it (PARTNERFIT_TRACEBACK=1 shows the traceback).",
-            file=sys.stderr,
-        )
-        code = 1
-    sys.stdout.flush()
-    sys.stderr.flush()
+        else:  # a bug: say so in one line rather than print a traceback at the user
+            code = _internal_error(exc)
+    except KeyboardInterrupt:  # Ctrl-C before a command started: a shell's 128 + SIGINT, no traceback
+        code = 130
+    code = console.finish(code)
     # skip freeing every object of a large run one by one (about half a second for 100,000 candidates)
     os._exit(code)
+
+
+def _internal_error(exc: Exception) -> int:
+    from partnerfit.cli.streams import to_stderr
+
+    detail = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+    to_stderr(
+        f"error: internal error ({detail}). This is a bug in partnerfit: please report it with the"
+        " command and the input that caused it (PARTNERFIT_TRACEBACK=1 shows the traceback)."
+    )
+    return 1

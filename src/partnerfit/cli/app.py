@@ -17,6 +17,7 @@ from partnerfit.cli import score as score_command
 from partnerfit.cli import sensitivity as sensitivity_command
 from partnerfit.cli import sets
 from partnerfit.cli import weights as weights_command
+from partnerfit.cli.output import reads_recorded
 
 app = typer.Typer(
     name="partnerfit",
@@ -39,6 +40,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
@@ -56,6 +58,8 @@ def _root(
       partnerfit report candidates.yaml -o shortlist.html
       partnerfit init my-partners.yaml
     """
+    # every file the command opens, until it ends, is an input its output may not overwrite
+    ctx.with_resource(reads_recorded())
 
 
 app.command(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -9,13 +11,16 @@ from typing import Annotated
 import typer
 
 from partnerfit.cli.common import EXIT_INVALID, EXIT_MISUSE, Lang, OutputOption, fail, print_diagnostics, write_output
+from partnerfit.cli.output import earlier_report
+from partnerfit.errors import Diagnostic
 
 CHECKED_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 def expand_folders(paths: list[Path], output: Path | None = None) -> list[Path]:
-    """Files as given; a folder becomes its YAML and JSON files (hidden ones and the output skipped), sorted."""
-    skip = output.resolve() if output is not None else None
+    """Files as given; a folder becomes its YAML and JSON files (hidden ones and an earlier report skipped), sorted."""
+    # the report of an earlier run is not checked; any other file found is an input -o may not overwrite
+    skip = output.resolve() if output is not None and earlier_report(output) else None
     files: list[Path] = []
     for path in paths:
         if not path.is_dir():
@@ -24,15 +29,26 @@ def expand_folders(paths: list[Path], output: Path | None = None) -> list[Path]:
         found = sorted(
             candidate
             for candidate in path.rglob("*")
-            if candidate.suffix.lower() in CHECKED_SUFFIXES
-            and candidate.is_file()
-            and candidate.resolve() != skip
-            and not any(part.startswith(".") for part in candidate.relative_to(path).parts)
+            if _listed(candidate, skip) and not any(part.startswith(".") for part in candidate.relative_to(path).parts)
         )
         if not found:
             raise fail(f"{path}: no .yaml, .yml or .json file in this folder", EXIT_MISUSE)
         files.extend(found)
     return list(dict.fromkeys(files))
+
+
+def _listed(candidate: Path, skip: Path | None) -> bool:
+    """Whether a folder's entry is checked: any .yaml, .yml or .json entry but a folder and ``skip``.
+
+    A broken link, a link loop, a FIFO or a device is listed, then reported as unreadable: never
+    silently left out, never read (a FIFO would block the whole run).
+    """
+    if candidate.suffix.lower() not in CHECKED_SUFFIXES or candidate.is_dir():
+        return False
+    try:
+        return candidate.resolve() != skip
+    except (OSError, RuntimeError):  # a link loop
+        return True
 
 
 class CheckFormat(StrEnum):
@@ -85,12 +101,13 @@ def check(
     from partnerfit.loading import check_file
     from partnerfit.render import diagnostics as formats
 
+    given = set(files)  # named on the command line: may be a pipe such as /dev/stdin
     files = expand_folders(files, output)
     chosen = formats.resolve_format(fmt.value)
     findings = {}
     errors = warnings = bad = 0
     for path in files:
-        every = check_file(path, criteria=criteria)
+        every = _check_one(check_file, path, criteria, regular_only=path not in given)
         file_errors = sum(d.severity == "error" for d in every)
         file_warnings = len(every) - file_errors
         errors += file_errors
@@ -111,3 +128,19 @@ def check(
         write_output(text, output, files)
     if failed:
         raise typer.Exit(EXIT_INVALID)
+
+
+def _check_one(
+    check_file: Callable[..., list[Diagnostic]], path: Path, criteria: str | None, *, regular_only: bool
+) -> list[Diagnostic]:
+    """The diagnostics of one file; a failure of partnerfit itself is reported on that file, not fatal to the run.
+
+    Every other file of the run is still checked and every output format stays complete.
+    """
+    try:
+        return check_file(path, criteria=criteria, regular_only=regular_only)
+    except Exception as exc:  # a bug must not hide the other files' problems
+        if os.environ.get("PARTNERFIT_TRACEBACK"):
+            raise
+        message = f"internal error while checking this file ({type(exc).__name__}); please report it"
+        return [Diagnostic(str(path), 1, 1, "error", message)]

@@ -1,10 +1,9 @@
-"""What every command shares: the stderr console, error-to-exit-code mapping, atomic output."""
+"""What every command shares: the stderr console, error-to-exit-code mapping, the guarded output writer."""
 
 from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
@@ -13,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from partnerfit.cli.output import Refused, check_target, write_file, write_stdout
 from partnerfit.errors import Diagnostic, InvalidInputError, PartnerfitError
 
 if TYPE_CHECKING:
@@ -97,8 +97,10 @@ def print_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:
 
 
 def fail(message: str, code: int = EXIT_INVALID) -> typer.Exit:
-    """Print ``error: message`` on stderr and return the Exit to raise."""
-    typer.echo(f"error: {message}", err=True)
+    """Print ``error: message`` on stderr (controls shown escaped: it may echo a value) and return the Exit."""
+    from partnerfit.render.sanitize import terminal
+
+    typer.echo(f"error: {terminal(message)}", err=True)
     return typer.Exit(code)
 
 
@@ -117,11 +119,13 @@ def core_errors() -> Iterator[None]:
 def write_output(
     content: str | bytes | Iterable[bytes], output: Path | None, inputs: Iterable[Path] = (), *, label: str = "-o"
 ) -> None:
-    """Write to stdout, or atomically to ``output`` (never over an input file).
+    """Write to stdout (``output`` None or ``-``), or to ``output`` through the one guard of every command.
 
-    A regular file is replaced atomically (a temporary file in the same folder, renamed into
-    place, with the permissions a new file would get); a device or pipe such as /dev/null is
-    written in place.
+    A regular file is replaced atomically (a temporary file beside it, renamed into place, removed on
+    failure or SIGTERM/SIGINT/SIGHUP) and keeps its permission bits; a device or pipe such as
+    /dev/null is written in place. Refused, with one ``error:`` line: a file the command read (the
+    ``inputs`` and every file it opened, through links too; exit 2), a directory, a file the user
+    cannot write, a missing folder, and any write the system fails (exit 1).
     """
     data: Iterable[bytes] = (
         [content.encode("utf-8")]
@@ -129,44 +133,19 @@ def write_output(
         else ([content] if isinstance(content, bytes) else content)
     )
     if output is None or str(output) == "-":
-        sys.stdout.flush()
-        sys.stdout.buffer.writelines(data)
-        sys.stdout.buffer.flush()
+        write_stdout(data)
         return
-    target = output.resolve()
-    for source in inputs:
-        if source.exists() and source.resolve() == target:
-            raise fail(f"refusing to write the output over the input file {source}", EXIT_MISUSE)
-    if target.is_dir():
-        raise fail(f"{label} {output}: is a directory", EXIT_MISUSE)
-    if target.exists() and not target.is_file():
-        _write_in_place(target, data, output)
+    try:
+        write_file(data, output, inputs, label=label)
+    except Refused as exc:
+        raise fail(str(exc), EXIT_MISUSE if exc.misuse else EXIT_INVALID) from None
+
+
+def check_output(output: Path, inputs: Iterable[Path] = (), *, label: str = "-o") -> None:
+    """Refuse now, before any work, an output write_output would refuse for what the command has read so far."""
+    if str(output) == "-":
         return
-    if not target.parent.is_dir():
-        raise fail(f"{label} {output}: the folder {target.parent} does not exist", EXIT_MISUSE)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.writelines(data)
-        os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, target)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise fail(f"cannot write {output}: {exc.strerror or exc}") from None
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)  # a half-written result never replaces the target
-        raise
-
-
-def _write_in_place(target: Path, data: Iterable[bytes], shown: Path) -> None:
-    try:
-        with target.open("wb") as stream:
-            stream.writelines(data)
-    except OSError as exc:
-        raise fail(f"cannot write {shown}: {exc.strerror or exc}") from None
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
+        check_target(output, inputs, label=label)
+    except Refused as exc:
+        raise fail(str(exc), EXIT_MISUSE if exc.misuse else EXIT_INVALID) from None

@@ -135,8 +135,10 @@ def diff(
     conditions = result.conditions
     held = [c.value for c in dict.fromkeys(fail_on or []) if conditions[c.value]]
     if held:
+        from partnerfit.render.sanitize import terminal  # the line names candidates: their controls shown escaped
+
         for condition in held:
-            typer.echo(f"--fail-on {condition}: {_explain(result, condition)}", err=True)
+            typer.echo(terminal(f"--fail-on {condition}: {_explain(result, condition)}"), err=True)
         raise typer.Exit(EXIT_INVALID)
 
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import tempfile
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from partnerfit.cli.common import EXIT_MISUSE, core_errors, fail, print_diagnostics, write_output
+from partnerfit.atomic import temporary_folder
+from partnerfit.cli.common import EXIT_MISUSE, check_output, core_errors, fail, print_diagnostics, write_output
 from partnerfit.errors import PartnerfitError
 
 EPILOG = """\b
@@ -26,7 +26,10 @@ Columns (matched without case or accents, in English or French):
   <criterion id or label>  a score on the criterion's scale
   note:<criterion>         the note of that score (evidence:<criterion> too)
   gate:<gate>              a yes/no gate answer (or the gate's id or label)
-  #anything, or no header  ignored
+  #anything                ignored (a value under no header is not imported: a warning)
+
+\b
+Limits: 64 MiB of file, 256 MiB unpacked (.xlsx), 2,000,000 cells, 16,384 columns.
 """
 
 
@@ -60,18 +63,20 @@ def import_sheet(
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing output file.")] = False,
 ) -> None:
     """Turn a spreadsheet (one row per candidate, one column per criterion) into a candidates file."""
+    from partnerfit.document import MAX_YAML_BYTES
     from partnerfit.loading import load, load_criteria
     from partnerfit.schema import schema_url
     from partnerfit.sheet_import import read_sheet
 
     writes_a_file = str(output) != "-"
-    if writes_a_file and output.resolve() == sheet_file.resolve():
-        raise fail(f"refusing to write the output over the input file {sheet_file}", EXIT_MISUSE)
+    if writes_a_file:  # refused before the work, as write_output would refuse it after
+        check_output(output, [sheet_file])
     if writes_a_file and output.is_file() and not force:
         raise fail(f"{output} already exists; use --force to overwrite it", EXIT_MISUSE)
     with core_errors():
         criteria_set = load_criteria(criteria)
         imported = read_sheet(sheet_file, criteria_set, sheet=sheet)
+    print_diagnostics(imported.warnings)  # e.g. an .xlsx renamed .csv: say how it was read
     path = criteria_set.path  # None for a built-in set
     reference = criteria_set.name if path is None else path.resolve().as_posix()
     if path is not None and writes_a_file:  # named relative to the new file, as the loader reads it
@@ -80,8 +85,9 @@ def import_sheet(
     count = len(imported.candidates)
     head = f"# yaml-language-server: $schema={schema_url('candidates', criteria_set.name)}\n"
     head += f"# Imported by `partnerfit import` from {where}: {count} candidates from {imported.rows} rows.\n"
-    text = head + imported.to_yaml(reference)
-    with tempfile.TemporaryDirectory() as folder:  # the file must pass `partnerfit check`: load it first
+    with core_errors():  # refused as soon as it outgrows the YAML limit `check` applies
+        text = imported.to_yaml(reference, limit=MAX_YAML_BYTES, comment=head)
+    with temporary_folder() as folder:  # the file must pass `partnerfit check`: load it first
         trial = Path(folder) / "candidates.yaml"
         trial.write_text(text, encoding="utf-8")
         try:
@@ -92,6 +98,6 @@ def import_sheet(
             raise fail(
                 f"{output} would not pass `partnerfit check`{'' if found else f': {exc}'}; nothing written"
             ) from None
-    write_output(text, output, [sheet_file], label="-o")
+    write_output(text, output, [sheet_file, *([path] if path is not None else [])])
     if writes_a_file:
         typer.echo(f"wrote {output}: {count} candidates from {imported.rows} rows of {where}", err=True)

@@ -102,11 +102,9 @@ def report(
         )
     inputs = project_inputs(file, project)
     if kind == "xlsx":
-        if any(source.resolve() == output.resolve() for source in inputs):
-            raise fail(f"refusing to write the output over the input file {output}", EXIT_MISUSE)
         from partnerfit.render.xlsx import report_xlsx
 
-        report_xlsx(data, output, lang=lang.value)
+        write_output(report_xlsx(data, None, lang=lang.value), output, inputs)
         return
     if kind == "html":
         from partnerfit.render.html import report_html

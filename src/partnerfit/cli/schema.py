@@ -36,4 +36,5 @@ def schema(
 
     with core_errors():
         criteria_set = load_criteria(criteria) if criteria else None
-    write_output(schema_text(kind.value, criteria_set), output)
+    inputs = [criteria_set.path] if criteria_set is not None and criteria_set.path is not None else []
+    write_output(schema_text(kind.value, criteria_set), output, inputs)

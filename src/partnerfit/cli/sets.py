@@ -11,6 +11,7 @@ import typer
 from partnerfit.cli.common import (
     EXIT_INVALID,
     Lang,
+    check_output,
     color_wanted,
     core_errors,
     fail,
@@ -61,6 +62,7 @@ def init(
     from partnerfit.loading import load_criteria
     from partnerfit.starter import starter_text
 
+    check_output(path, label="")  # a path the system rejects (too long, ...) is one error line, before exists()
     if path.exists() and not force:
         raise fail(f"{path} already exists; use --force to overwrite it", EXIT_INVALID)
     with core_errors():
@@ -69,5 +71,5 @@ def init(
     if builtin_path(criteria) is None:  # a file: name it relative to the new file, as the loader reads it
         reference = os.path.relpath(Path(criteria).resolve(), path.resolve().parent)
     text = starter_text(criteria_set, lang.value, reference)
-    write_output(text, path, label="PATH")
+    write_output(text, path, [criteria_set.path] if criteria_set.path is not None else [], label="")
     typer.echo(f"wrote {path}", err=True)

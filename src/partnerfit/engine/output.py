@@ -28,6 +28,8 @@ class MethodOutput:
     own figure (the score for wsm, C for topsis, Q for vikor, φ for promethee, the product for
     wpm); ``contributions`` are points per criterion (additive methods only, else NaN);
     ``details`` hold per-candidate figures such as D⁺/D⁻, and ``summary`` method-level facts.
+    ``rank_key``, when set, orders candidates as the score does but finer (wpm: log10 of the
+    product), where the 0–100 score underflows: ties need both within 1e-9.
     """
 
     score: FloatArray
@@ -37,3 +39,4 @@ class MethodOutput:
     coverage: FloatArray
     details: Mapping[str, FloatArray] = field(default_factory=dict)
     summary: Mapping[str, Any] = field(default_factory=dict)
+    rank_key: FloatArray | None = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import numpy as np
 
@@ -103,7 +104,7 @@ def promethee_method(matrix: DecisionMatrix, options: MethodOptions) -> MethodOu
 
 def wpm_method(matrix: DecisionMatrix, options: MethodOptions) -> MethodOutput:
     """Weighted product on sum-normalised scores; score = 100 × P / max P."""
-    from partnerfit.mcda.wpm import wpm
+    from partnerfit.mcda.wpm import wpm_log10
 
     rows, values = _eligible_matrix(matrix, options, "wpm")
     if not rows:
@@ -114,8 +115,12 @@ def wpm_method(matrix: DecisionMatrix, options: MethodOptions) -> MethodOutput:
             f"wpm multiplies scores, so every score must be positive: {matrix.ids[rows[i]]} has "
             f"{values[i, j]:g} for {matrix.criteria.ids[j]}; use another method or a scale above 0"
         )
-    product = wpm(values, matrix.weights, ~matrix.lower_is_better)
-    return _output(matrix, rows, 100.0 * (product / product.max()), product)
+    logs = wpm_log10(values, matrix.weights, ~matrix.lower_is_better)
+    product = np.power(10.0, logs)
+    score = 100.0 * np.power(10.0, logs - logs.max())  # = 100 P / max P, without dividing underflowed products
+    output = _output(matrix, rows, score, product)
+    # a product a billion times below the best shows 0: log10 P keeps a dominated candidate below its dominator
+    return replace(output, rank_key=_spread(rows, len(matrix.ids), logs))
 
 
 RELATIVE_METHODS: dict[str, Callable[[DecisionMatrix, MethodOptions], MethodOutput]] = {

@@ -75,7 +75,8 @@ def assemble(
     ids = matrix.ids
     scores: list[float | None] = [x if x == x else None for x in output.score.tolist()]  # NaN: not scored
     eligible = [not reasons for reasons in matrix.reasons]
-    placed = competition_ranks(ids, [x if x is not None else 0.0 for x in scores], eligible)
+    keys = None if output.rank_key is None else np.nan_to_num(output.rank_key, nan=-np.inf).tolist()
+    placed = competition_ranks(ids, [x if x is not None else 0.0 for x in scores], eligible, keys)
     excluded = sorted(
         (i for i in range(len(ids)) if not eligible[i]), key=lambda i: (scores[i] is None, -(scores[i] or 0.0), ids[i])
     )

@@ -1,4 +1,4 @@
-"""One renderer per output format, all reading the same Result; only table.py imports rich."""
+"""One renderer per output format, all reading the same Result; user text reaches each medium through sanitize.py."""
 
 from __future__ import annotations
 

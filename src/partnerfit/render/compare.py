@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import csv
 import io
 
-import orjson
 from rich import box
 from rich.table import Table
 from rich.text import Text
@@ -13,13 +11,13 @@ from rich.text import Text
 from partnerfit.analysis.compare import REFERENCE, MethodComparison
 from partnerfit.i18n import t
 from partnerfit.render import RenderOptions
-from partnerfit.render.safe_cells import safe_text
-from partnerfit.render.table import make_console, strip_trailing
+from partnerfit.render.sanitize import csv_text, json_dumps, md, md_row
+from partnerfit.render.table import finish, make_console, plain
 
 
 def compare_json(comparison: MethodComparison) -> str:
     """The comparison document."""
-    return orjson.dumps(comparison.to_dict(), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode()
+    return json_dumps(comparison.to_dict()).decode()
 
 
 def _verdict(comparison: MethodComparison, lang: str) -> str:
@@ -50,16 +48,13 @@ def compare_markdown(comparison: MethodComparison, options: RenderOptions) -> st
     """A rank table ready to paste, then the verdict and agreement lines."""
     lang = options.lang
     ids = comparison.ids[: options.top] if options.top else comparison.ids
-    lines = ["| " + " | ".join([t("candidate", lang), *comparison.methods]) + " |"]
+    lines = [md_row([t("candidate", lang), *comparison.methods])]
     lines.append("|" + "|".join([":---", *["---:"] * len(comparison.methods)]) + "|")
     for cid in ids:
         flag = " ↕" if cid in comparison.moved else ""
-        name = comparison.names[cid].replace("|", "\\|")
-        lines.append(
-            "| " + " | ".join([name + flag, *(str(comparison.ranks[m][cid]) for m in comparison.methods)]) + " |"
-        )
+        lines.append(md_row([comparison.names[cid] + flag, *(comparison.ranks[m][cid] for m in comparison.methods)]))
     lines.append("")
-    lines += [f"- {line}" for line in notes(comparison, lang)]
+    lines += [f"- {md(line)}" for line in notes(comparison, lang)]
     return "\n".join(lines) + "\n"
 
 
@@ -77,20 +72,17 @@ def compare_table(comparison: MethodComparison, options: RenderOptions) -> str:
     for cid in ids:
         moved = cid in comparison.moved
         ranks = [str(comparison.ranks[m][cid]) for m in comparison.methods]
-        table.add_row(Text(comparison.names[cid]), *ranks, Text("↕", style="bold yellow") if moved else "")
+        table.add_row(plain(comparison.names[cid]), *ranks, Text("↕", style="bold yellow") if moved else "")
     console.print(table)
     for line in notes(comparison, lang):
-        console.print(Text(line, style="dim"))
-    return strip_trailing(buffer.getvalue())
+        console.print(plain(line, style="dim"))
+    return finish(buffer, options)
 
 
 def compare_csv(comparison: MethodComparison) -> str:
     """One row per candidate: id, name, its rank under each method, whether it moves."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["id", "name", *comparison.methods, "moved"])
-    for cid in comparison.ids:
-        ranks = [comparison.ranks[m][cid] for m in comparison.methods]
-        moved = "true" if cid in comparison.moved else "false"
-        writer.writerow([safe_text(cid), safe_text(comparison.names[cid]), *ranks, moved])
-    return buffer.getvalue()
+    rows = [
+        [cid, comparison.names[cid], *(comparison.ranks[m][cid] for m in comparison.methods), cid in comparison.moved]
+        for cid in comparison.ids
+    ]
+    return csv_text([["id", "name", *comparison.methods, "moved"], *rows])

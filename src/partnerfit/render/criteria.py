@@ -14,7 +14,8 @@ from partnerfit.criteria_set import CriteriaSet, ResolvedCriterion
 from partnerfit.i18n import t
 from partnerfit.models import label_text
 from partnerfit.render import RenderOptions
-from partnerfit.render.table import make_console
+from partnerfit.render.sanitize import json_text, terminal, terminal_lines
+from partnerfit.render.table import make_console, plain
 from partnerfit.weighting import WeightOrigin
 
 
@@ -52,14 +53,14 @@ def criteria_json(criteria: CriteriaSet, lang: str) -> str:
             for o in criteria.origins
         ],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _criterion_node(c: ResolvedCriterion, lang: str) -> Text:
     line = Text()
     line.append(f"{c.effective_weight:6.1%}  ", style="bold")
-    line.append(c.text(lang), style="bold")
-    line.append(f"  ({c.id})", style="dim")
+    line.append(terminal(c.text(lang)), style="bold")
+    line.append(f"  ({terminal(c.id)})", style="dim")
     facts = [f"{t('scale', lang)} {c.low:g}–{c.high:g}", t(f"direction_{c.direction}", lang)]
     if c.minimum is not None:
         facts.append(f"{t('knockout', lang)} < {c.minimum:g}")
@@ -68,9 +69,9 @@ def _criterion_node(c: ResolvedCriterion, lang: str) -> Text:
     line.append("\n  " + " · ".join(facts), style="cyan")
     description = label_text(c.description, lang)
     if description:
-        line.append(f"\n  {description}", style="italic")
+        line.append(f"\n  {terminal(description)}", style="italic")
     for level, anchor in c.levels.items():
-        line.append(f"\n  {level}: {label_text(anchor, lang)}", style="dim")
+        line.append(f"\n  {terminal(f'{level}: {label_text(anchor, lang)}')}", style="dim")
     return line
 
 
@@ -88,11 +89,11 @@ def criteria_tree(criteria: CriteriaSet, options: RenderOptions) -> str:
     buffer = io.StringIO()
     console: Console = make_console(options, buffer)
     origins = {o.scope: o for o in criteria.origins}
-    tree = Tree(Text(f"{criteria.title_text(lang)} ({criteria.name}){_origin(origins.get(''), lang)}", style="bold"))
+    tree = Tree(plain(f"{criteria.title_text(lang)} ({criteria.name}){_origin(origins.get(''), lang)}", style="bold"))
     if criteria.groups:
         for group in criteria.groups:
             branch = tree.add(
-                Text(
+                plain(
                     f"{group.effective_weight:6.1%}  {group.text(lang)}  ({group.id}){_origin(origins.get(group.id), lang)}",
                     style="bold magenta",
                 )
@@ -105,9 +106,9 @@ def criteria_tree(criteria: CriteriaSet, options: RenderOptions) -> str:
     if criteria.gates:
         gates = tree.add(Text(t("gates", lang), style="bold red"))
         for gid, gate in criteria.gates.items():
-            gates.add(Text(f"{label_text(gate.label, lang, gid)}  ({gid})"))
+            gates.add(plain(f"{label_text(gate.label, lang, gid)}  ({gid})"))
     console.print(tree)
-    return buffer.getvalue()
+    return terminal_lines(buffer.getvalue(), colour=options.color)
 
 
 def sets_table(entries: list[tuple[str, str, int]], options: RenderOptions) -> str:
@@ -116,5 +117,5 @@ def sets_table(entries: list[tuple[str, str, int]], options: RenderOptions) -> s
     console = make_console(options, buffer)
     console.print(Text(t("builtin_sets", options.lang), style="bold"))
     for name, title, count in entries:
-        console.print(Text(f"  {name:<16} {title} ({count})"))
-    return buffer.getvalue()
+        console.print(plain(f"  {name:<16} {title} ({count})"))
+    return terminal_lines(buffer.getvalue(), colour=options.color)

@@ -7,11 +7,11 @@ import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from urllib.parse import quote
-from xml.sax.saxutils import escape, quoteattr
 
 from partnerfit._version import __version__
 from partnerfit.codes import CODES
 from partnerfit.errors import Diagnostic
+from partnerfit.render.sanitize import json_text, terminal, terminal_lines, xml_attr, xml_text
 
 CHECK_FORMATS = ("text", "json", "github", "sarif", "junit", "auto")
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -39,7 +39,7 @@ def as_json(findings: Mapping[str, Sequence[Diagnostic]]) -> str:
         for diagnostics in findings.values()
         for d in diagnostics
     ]
-    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(rows, ensure_ascii=False, indent=2)) + "\n"
 
 
 def ci_path(file: str) -> str:
@@ -58,7 +58,10 @@ def sarif_uri(file: str) -> str:
     path = ci_path(file)
     if Path(path).is_absolute():
         return Path(path).as_uri()
-    return quote(path, safe="/")
+    try:  # a file name that is not UTF-8 is held with surrogate escapes: its own bytes, percent-encoded
+        return quote(path, safe="/", errors="surrogateescape")
+    except UnicodeEncodeError:
+        return quote(path, safe="/", errors="replace")
 
 
 def _escape_data(text: str) -> str:
@@ -70,15 +73,19 @@ def _escape_property(text: str) -> str:
 
 
 def as_github(findings: Mapping[str, Sequence[Diagnostic]]) -> str:
-    """GitHub Actions workflow commands, one group per file, so errors show on the lines of a PR."""
+    """GitHub Actions workflow commands, one group per file, so errors show on the lines of a PR.
+
+    The log that shows them is a terminal of sorts: file names and messages go through the terminal
+    sanitiser first (no ESC, no CR); a line break in a message stays one, escaped as %0A.
+    """
     lines = []
     for file, diagnostics in findings.items():
         if not diagnostics:
             continue
-        lines.append(f"::group::{_escape_data(ci_path(file))}")
+        lines.append(f"::group::{_escape_data(terminal(ci_path(file)))}")
         for d in diagnostics:
-            where = f"file={_escape_property(ci_path(d.file))},line={d.line},col={d.column},title=partnerfit"
-            message = f"{d.path}: {d.message}" if d.path else d.message
+            where = f"file={_escape_property(terminal(ci_path(d.file)))},line={d.line},col={d.column},title=partnerfit"
+            message = terminal_lines(f"{d.path}: {d.message}" if d.path else d.message)
             if d.code:  # the stable code, to look up in the README (the title stays the tool's name)
                 message += f" [{' '.join(filter(None, (d.code, CODES.get(d.code, ('',))[0])))}]"
             lines.append(f"::{d.severity} {where}::{_escape_data(message)}")
@@ -136,7 +143,7 @@ def as_sarif(findings: Mapping[str, Sequence[Diagnostic]]) -> str:
             }
         ],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(log, ensure_ascii=False, indent=2)) + "\n"
 
 
 def as_junit(findings: Mapping[str, Sequence[Diagnostic]], *, strict: bool = False) -> str:
@@ -150,11 +157,11 @@ def as_junit(findings: Mapping[str, Sequence[Diagnostic]], *, strict: bool = Fal
             failures += 1
             text = "\n".join(d.format() for d in diagnostics)
             first = failing[0]
-            message = quoteattr(f"{len(failing)} problem(s); first: {first.message}")
-            body = f"<failure message={message} type={quoteattr(first.code or 'PF000')}>{escape(text)}</failure>"
+            message = xml_attr(f"{len(failing)} problem(s); first: {first.message}")
+            body = f"<failure message={message} type={xml_attr(first.code or 'PF000')}>{xml_text(text)}</failure>"
         elif diagnostics:
-            body = f"<system-out>{escape(chr(10).join(d.format() for d in diagnostics))}</system-out>"
-        cases.append(f'    <testcase classname="partnerfit.check" name={quoteattr(file)}>{body}</testcase>')
+            body = f"<system-out>{xml_text(chr(10).join(d.format() for d in diagnostics))}</system-out>"
+        cases.append(f'    <testcase classname="partnerfit.check" name={xml_attr(file)}>{body}</testcase>')
     header = f'  <testsuite name="partnerfit check" tests="{len(findings)}" failures="{failures}" errors="0">'
     return (
         "\n".join(

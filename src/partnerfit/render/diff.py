@@ -7,16 +7,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import orjson
 from rich import box
 from rich.table import Table
-from rich.text import Text
 
 from partnerfit.analysis.diff import DefinitionChange, ProjectDiff, RankChange, Standing, WeightChange
 from partnerfit.i18n import t
 from partnerfit.render import RenderOptions
 from partnerfit.render.common import colon
-from partnerfit.render.table import make_console, strip_trailing
+from partnerfit.render.sanitize import json_dumps, md, md_code, md_row
+from partnerfit.render.table import finish, make_console, plain
 from partnerfit.result import Reason
 
 ARROW = " → "
@@ -24,7 +23,7 @@ ARROW = " → "
 
 def diff_json(diff: ProjectDiff) -> str:
     """The diff document (see ProjectDiff.to_dict)."""
-    return orjson.dumps(diff.to_dict(), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode()
+    return json_dumps(diff.to_dict()).decode()
 
 
 # --- the words and rows both human formats share -------------------------------------------------
@@ -281,45 +280,40 @@ def _title(diff: ProjectDiff, lang: str) -> str:
 # --- Markdown ------------------------------------------------------------------------------------
 
 
-def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-
-
 def _md_table(grid: _Grid) -> list[str]:
-    lines = ["| " + " | ".join(_cell(h) for h, _ in grid.headers) + " |"]
+    lines = [md_row(h for h, _ in grid.headers)]
     lines.append("|" + "|".join(":---" if align == "l" else "---:" for _, align in grid.headers) + "|")
-    lines += ["| " + " | ".join(_cell(cell) for cell in row) + " |" for row in grid.rows]
-    return lines
+    return lines + [md_row(row) for row in grid.rows]
 
 
 def diff_markdown(diff: ProjectDiff, options: RenderOptions) -> str:
     """A heading, the leader line, then tables of rank moves, score changes and weights: a PR comment."""
     lang = options.lang
-    title = t("diff_title", lang, old=f"`{diff.old_path}`", new=f"`{diff.new_path}`")
-    lines = [f"### {_cell(title)}", "", f"**{_cell(summary_line(diff, lang))}**", "", _cell(_counts_line(diff, lang))]
+    title = t("diff_title", lang, old=md_code(diff.old_path), new=md_code(diff.new_path))
+    lines = [f"### {title}", "", f"**{md(summary_line(diff, lang))}**", "", md(_counts_line(diff, lang))]
     if diff.unchanged:
         lines += ["", f"_{t('diff_no_changes', lang)}_"]
         return "\n".join(lines) + "\n"
     if diff.ranks or _top_lines(diff, lang):
         grid = _rank_grid(diff, lang)
-        lines += ["", f"#### {_cell(grid.title)}", ""]
+        lines += ["", f"#### {md(grid.title)}", ""]
         if grid.rows:
             lines += [*_md_table(grid), ""]
-        lines += [f"- {_cell(line)}" for line in _top_lines(diff, lang)]
+        lines += [f"- {md(line)}" for line in _top_lines(diff, lang)]
         if lines[-1] == "":
             lines.pop()
     if any(c.scores for c in diff.changed):
         grid = _score_grid(diff, lang)
-        lines += ["", f"#### {_cell(grid.title)}", "", *_md_table(grid)]
+        lines += ["", f"#### {md(grid.title)}", "", *_md_table(grid)]
     candidate_lines = _candidate_lines(diff, lang)
     if candidate_lines:
         lines += ["", f"#### {t('diff_candidates', lang)}", ""]
-        lines += [f"- {_cell(line)}" for line in candidate_lines]
+        lines += [f"- {md(line)}" for line in candidate_lines]
     if diff.criteria.changed:
         lines += ["", f"#### {t('diff_weights', lang)}", ""]
         if diff.criteria.weights:
             lines += [*_md_table(_weight_grid(diff, lang)), ""]
-        lines += [f"- {_cell(line)}" for line in _criteria_lines(diff, lang)]
+        lines += [f"- {md(line)}" for line in _criteria_lines(diff, lang)]
         if lines[-1] == "":
             lines.pop()
     return "\n".join(lines) + "\n"
@@ -348,7 +342,7 @@ def _rich_table(grid: _Grid) -> Table:
             ratio=2 if wide else None,
         )
     for row in grid.rows:
-        table.add_row(*(Text(cell) for cell in row))
+        table.add_row(*(plain(cell) for cell in row))
     return table
 
 
@@ -357,36 +351,36 @@ def diff_table(diff: ProjectDiff, options: RenderOptions) -> str:
     lang = options.lang
     buffer = io.StringIO()
     console = make_console(options, buffer)
-    console.print(Text(_title(diff, lang), style="bold"))
-    console.print(Text(summary_line(diff, lang), style="bold green" if diff.leader_changed else "bold"))
-    console.print(Text(_counts_line(diff, lang), style="dim"))
+    console.print(plain(_title(diff, lang), style="bold"))
+    console.print(plain(summary_line(diff, lang), style="bold green" if diff.leader_changed else "bold"))
+    console.print(plain(_counts_line(diff, lang), style="dim"))
     if diff.unchanged:
-        console.print(Text(t("diff_no_changes", lang)))
-        return strip_trailing(buffer.getvalue())
+        console.print(plain(t("diff_no_changes", lang)))
+        return finish(buffer, options)
     if diff.ranks or _top_lines(diff, lang):
         console.print()
         grid = _rank_grid(diff, lang)
         if grid.rows:
             console.print(_rich_table(grid))
         else:
-            console.print(Text(grid.title, style="bold"))
+            console.print(plain(grid.title, style="bold"))
         for line in _top_lines(diff, lang):
-            console.print(Text(line))
+            console.print(plain(line))
     if any(c.scores for c in diff.changed):
         console.print()
         console.print(_rich_table(_score_grid(diff, lang)))
     candidate_lines = _candidate_lines(diff, lang)
     if candidate_lines:
         console.print()
-        console.print(Text(t("diff_candidates", lang), style="bold"))
+        console.print(plain(t("diff_candidates", lang), style="bold"))
         for line in candidate_lines:
-            console.print(Text(line))
+            console.print(plain(line))
     if diff.criteria.changed:
         console.print()
         if diff.criteria.weights:
             console.print(_rich_table(_weight_grid(diff, lang)))
         else:
-            console.print(Text(t("diff_weights", lang), style="bold"))
+            console.print(plain(t("diff_weights", lang), style="bold"))
         for line in _criteria_lines(diff, lang):
-            console.print(Text(line))
-    return strip_trailing(buffer.getvalue())
+            console.print(plain(line))
+    return finish(buffer, options)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import math
 
-import orjson
 from rich import box
 from rich.padding import Padding
 from rich.table import Table
@@ -17,13 +16,14 @@ from partnerfit.i18n import t
 from partnerfit.models import label_text
 from partnerfit.render import RenderOptions
 from partnerfit.render.common import colon, fmt_score, reasons_text
-from partnerfit.render.table import make_console, score_bar, strip_trailing
+from partnerfit.render.sanitize import json_dumps, md, md_row
+from partnerfit.render.table import finish, make_console, plain, score_bar
 from partnerfit.result import CandidateResult
 
 
 def explain_json(explanation: Explanation) -> str:
     """The explanation document."""
-    return orjson.dumps(explanation.to_dict(), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode()
+    return json_dumps(explanation.to_dict()).decode()
 
 
 def raw(value: float | None) -> str:
@@ -190,21 +190,17 @@ def explain_markdown(x: Explanation, options: RenderOptions) -> str:
     lang = options.lang
     labels = {c.id: c.text(lang) for c in x.result.criteria.criteria}
     heads = _heads(x, lang)
-    lines = [f"## {_md(summary_lines(x, lang)[0])}", ""] + [f"- {_md(s)}" for s in summary_lines(x, lang)[1:]] + [""]
+    lines = [f"## {md(summary_lines(x, lang)[0])}", ""] + [f"- {md(s)}" for s in summary_lines(x, lang)[1:]] + [""]
     header = _columns(x, lang) + heads
-    lines += ["| " + " | ".join(_md(h) for h in header) + " |", "|:---|" + "---:|" * 5 + ":---|" * len(heads)]
+    lines += [md_row(header), "|:---|" + "---:|" * 5 + ":---|" * len(heads)]
     for c in x.criteria:
-        lines.append("| " + " | ".join(_md(s) for s in [labels[c.id], *_cells(x, c), *_targets(x, c, lang)]) + " |")
+        lines.append(md_row([labels[c.id], *_cells(x, c), *_targets(x, c, lang)]))
     if heads:
         lines += ["", f"*{t('explain_what_it_takes', lang)}*"]
     lines += [""] + [
-        f"- {_md(s.strip())}" if not s.startswith("  ") else f"  - {_md(s.strip())}" for s in detail_lines(x, lang)
+        f"- {md(s.strip())}" if not s.startswith("  ") else f"  - {md(s.strip())}" for s in detail_lines(x, lang)
     ]
     return "\n".join(lines) + "\n"
-
-
-def _md(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
 def explain_table(x: Explanation, options: RenderOptions, bar: int = 10) -> str:
@@ -213,9 +209,9 @@ def explain_table(x: Explanation, options: RenderOptions, bar: int = 10) -> str:
     buffer = io.StringIO()
     console = make_console(options, buffer)
     summary = summary_lines(x, lang)
-    console.print(Text(summary[0], style="bold"))
+    console.print(plain(summary[0], style="bold"))
     for line in summary[1:]:
-        console.print(Text(line, style="dim" if line is summary[-1] else ""))
+        console.print(plain(line, style="dim" if line is summary[-1] else ""))
     heads = _heads(x, lang)
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style="bold", padding=(0, 1, 0, 0))
     names = _columns(x, lang)
@@ -235,11 +231,11 @@ def explain_table(x: Explanation, options: RenderOptions, bar: int = 10) -> str:
         filled = (c.contribution or 0.0) / most * 100 if wsm else (c.value or 0.0) * 100
         part = Text(f"{cells[2]:>5} ")
         part.append(score_bar(filled, bar), style="green")
-        label = Text(x.result.criteria.criterion(c.id).text(lang) + (" ⚠" if c.disagreement else ""))
+        label = plain(x.result.criteria.criterion(c.id).text(lang) + (" ⚠" if c.disagreement else ""))
         table.add_row(label, cells[0], cells[1], part, cells[3], cells[4], *_targets(x, c, lang))
     console.print(table)
     if heads:
         console.print(Text(t("explain_what_it_takes", lang), style="dim"))
     for line in detail_lines(x, lang):
-        console.print(Padding(Text(line.strip()), (0, 0, 0, 2)) if line.startswith("  ") else Text(line))
-    return strip_trailing(buffer.getvalue())
+        console.print(Padding(plain(line.strip()), (0, 0, 0, 2)) if line.startswith("  ") else plain(line))
+    return finish(buffer, options)

@@ -4,23 +4,22 @@ from __future__ import annotations
 
 import io
 
-import orjson
 from rich import box
 from rich.padding import Padding
 from rich.table import Table
-from rich.text import Text
 
 from partnerfit.analysis.head_to_head import HeadToHead, Row, Side
 from partnerfit.i18n import t
 from partnerfit.render import RenderOptions
 from partnerfit.render.common import colon, fmt_score, reasons_text
 from partnerfit.render.explain import evidence_text, raw
-from partnerfit.render.table import make_console, strip_trailing
+from partnerfit.render.sanitize import json_dumps, md, md_row
+from partnerfit.render.table import finish, make_console, plain
 
 
 def compare_json(h2h: HeadToHead) -> str:
     """The comparison document."""
-    return orjson.dumps(h2h.to_dict(), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode()
+    return json_dumps(h2h.to_dict()).decode()
 
 
 def _side(h2h: HeadToHead, side: Side) -> str:
@@ -100,26 +99,22 @@ def compare_markdown(h2h: HeadToHead, options: RenderOptions) -> str:
     """The comparison as Markdown: standings, a criterion table, the swap, the notes."""
     lang = options.lang
     head, names = heading_lines(h2h, lang), {e.id: e.name for e in h2h.entries}
-    lines = [f"## {_md(head[0])}", "", *(f"- {_md(s)}" for s in head[1:]), ""]
+    lines = [f"## {md(head[0])}", "", *(f"- {md(s)}" for s in head[1:]), ""]
     header = [
         t("criterion", lang),
         t("weight", lang).capitalize(),
         *(e.name for e in h2h.entries),
         t("h2h_ahead", lang),
     ]
-    lines += ["| " + " | ".join(_md(h) for h in header) + " |", "|:---|---:|" + "---:|" * len(h2h.entries) + ":---|"]
+    lines += [md_row(header), "|:---|---:|" + "---:|" * len(h2h.entries) + ":---|"]
     for row in h2h.rows:
         cells = [h2h.result.criteria.criterion(row.id).text(lang), f"{row.weight:.0%}"]
         cells += [_side(h2h, row.sides[e.id]) for e in h2h.entries] + [_ahead(h2h, row, lang, names)]
-        lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
-    lines += ["", f"*{_md(_legend(h2h, lang))}*", "", f"- {_md(swap_line(h2h, lang))}"]
+        lines.append(md_row(cells))
+    lines += ["", f"*{md(_legend(h2h, lang))}*", "", f"- {md(swap_line(h2h, lang))}"]
     notes = note_lines(h2h, lang, names)
-    lines += [f"- {_md(s.strip())}" if not s.startswith("  ") else f"  - {_md(s.strip())}" for s in notes]
+    lines += [f"- {md(s.strip())}" if not s.startswith("  ") else f"  - {md(s.strip())}" for s in notes]
     return "\n".join(lines) + "\n"
-
-
-def _md(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
 def compare_table(h2h: HeadToHead, options: RenderOptions) -> str:
@@ -128,22 +123,22 @@ def compare_table(h2h: HeadToHead, options: RenderOptions) -> str:
     buffer = io.StringIO()
     console = make_console(options, buffer)
     head, marks = heading_lines(h2h, lang, short=True), letters(h2h)
-    console.print(Text(head[0], style="bold"))
+    console.print(plain(head[0], style="bold"))
     for line in head[1:]:
-        console.print(Text(line))
+        console.print(plain(line))
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style="bold", padding=(0, 1, 0, 0))
     table.add_column(t("criterion", lang), min_width=12, ratio=2, overflow="fold")
     table.add_column(t("weight", lang).capitalize(), justify="right", no_wrap=True)
     for e in h2h.entries:
-        table.add_column(marks[e.id], justify="right", min_width=9, no_wrap=True)
+        table.add_column(plain(marks[e.id]), justify="right", min_width=9, no_wrap=True)
     table.add_column(t("h2h_ahead", lang), min_width=10, ratio=2, overflow="fold")
     for row in h2h.rows:
-        ahead = Text(_ahead(h2h, row, lang, marks), style="green" if row.ahead else "dim")
+        ahead = plain(_ahead(h2h, row, lang, marks), style="green" if row.ahead else "dim")
         sides = [_side(h2h, row.sides[e.id]) for e in h2h.entries]
-        table.add_row(Text(h2h.result.criteria.criterion(row.id).text(lang)), f"{row.weight:.0%}", *sides, ahead)
+        table.add_row(plain(h2h.result.criteria.criterion(row.id).text(lang)), f"{row.weight:.0%}", *sides, ahead)
     console.print(table)
-    console.print(Text(_legend(h2h, lang), style="dim"))
-    console.print(Text(swap_line(h2h, lang), style="bold"))
+    console.print(plain(_legend(h2h, lang), style="dim"))
+    console.print(plain(swap_line(h2h, lang), style="bold"))
     for line in note_lines(h2h, lang, marks):
-        console.print(Padding(Text(line.strip()), (0, 0, 0, 2)) if line.startswith("  ") else Text(line))
-    return strip_trailing(buffer.getvalue())
+        console.print(Padding(plain(line.strip()), (0, 0, 0, 2)) if line.startswith("  ") else plain(line))
+    return finish(buffer, options)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
 
 from partnerfit._version import __version__
 from partnerfit.analysis.explain import Explanation
@@ -14,6 +13,7 @@ from partnerfit.render import report_content as content
 from partnerfit.render import svg
 from partnerfit.render.common import colon, fmt_score
 from partnerfit.render.report_markdown import criterion_meta, method_paragraphs, origin_lines
+from partnerfit.render.sanitize import html_text
 from partnerfit.render.sensitivity import acceptability_title, leaders_line, stability_title, verdict_lines
 
 CSS = """\
@@ -68,8 +68,8 @@ table{font-size:8pt;line-height:1.25}th,td{padding:1.5px 4px}.card ul{font-size:
 
 
 def e(text: object) -> str:
-    """``text`` escaped for HTML content and attribute values."""
-    return escape(str(text), quote=True)
+    """``text`` escaped for HTML content and attribute values (see sanitize.html_text)."""
+    return html_text(text)
 
 
 def html_table(

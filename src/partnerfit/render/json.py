@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import orjson
 
 from partnerfit.render import RenderOptions
+from partnerfit.render.sanitize import json_dumps
 from partnerfit.result import Result
 
 CHUNK = 2000
@@ -19,9 +20,10 @@ def json_chunks(result: Result, options: RenderOptions) -> Iterator[bytes]:
     Entries are encoded by orjson in chunks (a large result never holds every entry as a dict at
     once) and split one per line at the only place ``},{"rank":`` can occur, between two entries
     (inside a string the quote would be escaped). Numbers keep full precision (shortest
-    round-trip form); a result never holds NaN.
+    round-trip form); a result never holds NaN. Text goes through the JSON sanitiser (see
+    sanitize.json_dumps): DEL, C1 and bidi controls as \\u escapes, a lone surrogate as U+FFFD.
     """
-    header = orjson.dumps(result.header_dict(), option=orjson.OPT_INDENT_2)
+    header = json_dumps(result.header_dict(), option=orjson.OPT_INDENT_2)
     entries = result.entries(options.top)
     if not entries:
         yield header[:-2] + b',\n  "ranking": []\n}\n'
@@ -30,7 +32,7 @@ def json_chunks(result: Result, options: RenderOptions) -> Iterator[bytes]:
     fast = getattr(entries, "entry_dicts", None)  # a lazy ranking builds dicts from its columns
     for start in range(0, len(entries), CHUNK):
         chunk = fast(start, start + CHUNK) if fast else [e.to_dict() for e in entries[start : start + CHUNK]]
-        encoded = orjson.dumps(chunk)[1:-1].replace(_BETWEEN, b'},\n    {"rank":')
+        encoded = json_dumps(chunk, option=0)[1:-1].replace(_BETWEEN, b'},\n    {"rank":')
         yield (b",\n    " + encoded) if start else encoded
     yield b"\n  ]\n}\n"
 

@@ -12,11 +12,8 @@ from partnerfit.render.common import (
     reasons_text,
     score_digits,
 )
+from partnerfit.render.sanitize import md, md_row
 from partnerfit.result import Result
-
-
-def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
 def render_markdown(result: Result, options: RenderOptions) -> str:
@@ -25,21 +22,16 @@ def render_markdown(result: Result, options: RenderOptions) -> str:
     groups = group_columns(result, lang)
     lines: list[str] = []
     if result.title:
-        lines += [f"## {_cell(result.title)}", ""]
+        lines += [f"## {md(result.title)}", ""]
     if result.objective:
-        lines += [f"**{t('objective', lang)}**{colon(lang)}{_cell(result.objective)}", ""]
+        lines += [f"**{t('objective', lang)}**{colon(lang)}{md(result.objective)}", ""]
     ranked = result.ranked
     shown = ranked[: options.top] if options.top is not None else ranked
     show_coverage = any(c.coverage < 1 - 1e-9 for c in shown)
-    header = [
-        t("rank", lang),
-        t("candidate", lang),
-        t("score", lang),
-        *(_cell(label) for _, label in groups),
-    ]
+    header = [t("rank", lang), t("candidate", lang), t("score", lang), *(label for _, label in groups)]
     if show_coverage:
         header.append(t("coverage", lang))
-    lines.append("| " + " | ".join(header) + " |")
+    lines.append(md_row(header))
     lines.append(
         "|"
         + "|".join(
@@ -58,13 +50,13 @@ def render_markdown(result: Result, options: RenderOptions) -> str:
         flag = " ⚠" if entry.disagreement else ""
         row = [
             str(entry.rank),
-            _cell(entry.name) + flag,
+            entry.name + flag,
             fmt_score(entry.score, digits),
             *(fmt_score(entry.groups.get(g)) for g, _ in groups),
         ]
         if show_coverage:
             row.append(f"{entry.coverage:.0%}")
-        lines.append("| " + " | ".join(row) + " |")
+        lines.append(md_row(row))
     if len(shown) < len(ranked):
         lines += ["", t("more_not_shown", lang, count=len(ranked) - len(shown), top=options.top)]
     excluded = result.excluded
@@ -76,15 +68,13 @@ def render_markdown(result: Result, options: RenderOptions) -> str:
             f"| {t('candidate', lang)} | {t('score', lang)} | {t('reasons', lang)} |",
             "|:---|---:|:---|",
         ]
-        lines += [
-            f"| {_cell(e.name)} | {fmt_score(e.score)} | {_cell(reasons_text(result, e, lang))} |" for e in excluded
-        ]
+        lines += [md_row([e.name, fmt_score(e.score), reasons_text(result, e, lang)]) for e in excluded]
     elif excluded:
         lines += ["", t("excluded_not_shown", lang, count=len(excluded))]
     lines.append("")
     shown_all = [*shown, *(result.excluded if options.top is None else ())]
     lines += [
-        f"  - {_cell(line.strip())}" if line.startswith("  ") else f"- {_cell(line)}"
+        f"  - {md(line.strip())}" if line.startswith("  ") else f"- {md(line)}"
         for line in footer_lines(result, lang, shown_all)
     ]
     return "\n".join(lines) + "\n"

@@ -13,6 +13,7 @@ from partnerfit.models import label_text
 from partnerfit.render import report_content as content
 from partnerfit.render.common import colon, fmt_score
 from partnerfit.render.explain import raw
+from partnerfit.render.sanitize import md
 from partnerfit.render.sensitivity import acceptability_title, leaders_line, stability_title, verdict_lines
 
 
@@ -66,19 +67,11 @@ def method_paragraphs(data: ReportData, lang: str) -> list[str]:
     return lines
 
 
-def _md(text: object) -> str:
-    """User text made inert in Markdown: no HTML, no emphasis or links, no table breaks."""
-    out = str(text).replace("\\", "\\\\").replace("\n", " ")
-    for char in "|<>*`[]":
-        out = out.replace(char, "\\" + char)
-    return out
-
-
 def _table(grid: content.Grid) -> list[str]:
-    lines = ["| " + " | ".join(_md(h) for h in grid.head) + " |"]
+    lines = ["| " + " | ".join(md(h) for h in grid.head) + " |"]
     lines.append("|" + "|".join("---:" if n else ":---" for n in grid.numeric) + "|")
     for k, row in enumerate(grid.rows):
-        cells = [_md(c) if c else "" for c in row]
+        cells = [md(c) if c else "" for c in row]
         if k < len(grid.strong) and grid.strong[k]:
             cells[0 if grid.nested else 1] = f"**{cells[0 if grid.nested else 1]}**"
         lines.append("| " + " | ".join(cells) + " |")
@@ -86,7 +79,7 @@ def _table(grid: content.Grid) -> list[str]:
 
 
 def _items(lines: list[str]) -> list[str]:
-    return [f"- {_md(line)}" for line in lines] + [""]
+    return [f"- {md(line)}" for line in lines] + [""]
 
 
 def _points(contributions: Mapping[str, float], members: tuple[str, ...]) -> str:
@@ -98,18 +91,18 @@ def _card(x: Explanation, data: ReportData, lang: str) -> list[str]:
     entry, groups = x.entry, x.result.criteria.groups
     sub = t("report_card_sub", lang, rank=entry.rank, count=len(x.result.ranked), score=fmt_score(entry.score, 2))
     lines = [
-        f"### {entry.rank}. {_md(entry.name)}",
+        f"### {entry.rank}. {md(entry.name)}",
         "",
-        f"*{_md(sub + (f' · {entry.type}' if entry.type else ''))}*",
+        f"*{md(sub + (f' · {entry.type}' if entry.type else ''))}*",
         "",
     ]
     lines += _table(content.groups_grid(x, lang)) if groups else []
     about = content.profile(data, entry.id, lang)
-    lines += [_md(about), ""] if about else []
+    lines += [md(about), ""] if about else []
     lines += _items(content.card_facts(x, lang))
     labels = {c.id: c.text(lang) for c in x.result.criteria.criteria}
     for key, ids in (("report_strengths", x.strengths), ("report_weaknesses", x.weaknesses)):
-        names = ", ".join(_md(labels[i]) for i in ids) or t("explain_none", lang)
+        names = ", ".join(md(labels[i]) for i in ids) or t("explain_none", lang)
         lines.append(f"- **{t(key, lang)}**{colon(lang)}{names}")
     lines += ["", f"**{t('report_what_it_takes', lang)}**", ""]
     lines += [f"*{t('report_leads_already', lang)}*", ""] if entry.rank == 1 else []
@@ -117,7 +110,7 @@ def _card(x: Explanation, data: ReportData, lang: str) -> list[str]:
     lines += _table(grid) + ([f"*{t('explain_wsm_only', lang)}*", ""] if x.result.method != "wsm" else [])
     notes, disagreements, rules = content.card_lists(x, lang)
     lines += [f"**{t('explain_notes_evidence', lang).rstrip(' :')}**", ""]
-    lines += [f"- **{_md(a)}** {_md(b)}" for a, b in notes] or [t("report_no_notes", lang)]
+    lines += [f"- **{md(a)}** {md(b)}" for a, b in notes] or [t("report_no_notes", lang)]
     if disagreements:
         lines += ["", f"**{t('report_disagreements', lang)}**", "", *_items(disagreements)[:-1]]
     return [*lines, "", *_items(rules)]
@@ -136,7 +129,7 @@ def _robustness(data: ReportData, lang: str, number: int) -> list[str]:
                 "",
                 *_table(content.Grid(head, rows, [False] + [True] * len(head))),
             ]
-            lines += [f"*{_md(acceptability_title(report, lang))}; {t('sens_probabilities', lang)}*", ""]
+            lines += [f"*{md(acceptability_title(report, lang))}; {t('sens_probabilities', lang)}*", ""]
         if report.stability.intervals and report.stability.runner_up is not None:
             lines += [f"### {stability_title(report, lang)}", "", *_table(content.stability_grid(report, lang))]
             lines += [f"*{t('report_stability_caption', lang)}*", ""]
@@ -149,31 +142,29 @@ def _methodology(data: ReportData, lang: str, number: int) -> list[str]:
     criteria = data.result.criteria
     lines = [f"## {number}. {t('report_methodology', lang)}", "", f"### {t('report_how_computed', lang)}", ""]
     for paragraph in method_paragraphs(data, lang):
-        lines += [_md(paragraph), ""]
+        lines += [md(paragraph), ""]
     lines += [f"### {t('report_weights_title', lang)}", "", *_items(origin_lines(data, lang))]
     lines += _table(content.weights_grid(data, lang)) + _items(content.weights_notes(data, lang))
     lines += [f"### {t('report_criteria_title', lang)}", ""]
     sections = [(g.text(lang), g.effective_weight, g.criteria) for g in criteria.groups] or [("", 1.0, criteria.ids)]
     for label, weight, members in sections:
-        lines += [f"#### {_md(label)} · {weight:.0%}", ""] if label else []
+        lines += [f"#### {md(label)} · {weight:.0%}", ""] if label else []
         for c in (criteria.criterion(cid) for cid in members):
-            text = f"{colon(lang)}{_md(label_text(c.description, lang))}" if c.description else ""
-            lines.append(f"- **{_md(c.text(lang))}** ({_md(criterion_meta(c, lang))}){text}")
-            lines += [f"  - {_md(k)} — {_md(v)}" for k, v in levels_of(c, lang)]
+            text = f"{colon(lang)}{md(label_text(c.description, lang))}" if c.description else ""
+            lines.append(f"- **{md(c.text(lang))}** ({md(criterion_meta(c, lang))}){text}")
+            lines += [f"  - {md(k)} — {md(v)}" for k, v in levels_of(c, lang)]
         lines.append("")
     gates = [(label_text(g.label, lang, gid), label_text(g.description, lang)) for gid, g in criteria.gates.items()]
     lines += [f"### {t('gates', lang)}", ""]
-    return lines + (
-        [f"- **{_md(a)}**" + (f" — {_md(b)}" if b else "") for a, b in gates] or [t("report_no_gates", lang)]
-    )
+    return lines + ([f"- **{md(a)}**" + (f" — {md(b)}" if b else "") for a, b in gates] or [t("report_no_gates", lang)])
 
 
 def report_markdown(data: ReportData, lang: str = "en") -> str:
     """The whole report as Markdown: the same sections as the HTML report, charts given as tables."""
     result = data.result
-    lines = [f"# {_md(data.heading or t('report_default_title', lang))}", "", f"*{t('report_kicker', lang)}*", ""]
-    lines += [f"**{t('objective', lang)}**{colon(lang)}{_md(result.objective)}", ""] if result.objective else []
-    lines += [_md(data.description), ""] if data.description else []
+    lines = [f"# {md(data.heading or t('report_default_title', lang))}", "", f"*{t('report_kicker', lang)}*", ""]
+    lines += [f"**{t('objective', lang)}**{colon(lang)}{md(result.objective)}", ""] if result.objective else []
+    lines += [md(data.description), ""] if data.description else []
     lines += _table(
         content.Grid(["", ""], [[a, b] for a, b in content.meta_rows(data, lang)], [False, False], [True] * 6, True)
     )
@@ -181,7 +172,7 @@ def report_markdown(data: ReportData, lang: str = "en") -> str:
     ranked = result.ranked
     lines += [f"## 1. {t('report_shortlist', lang)}", "", content.shortlist_intro(data, lang), ""]
     close = content.close_line(data, lang)
-    lines += [f"> ⚠ {_md(close)}", ""] if close else []
+    lines += [f"> ⚠ {md(close)}", ""] if close else []
     lines += _table(content.ranking_grid(data, lang)) if len(ranked) else []
     if result.method == "wsm" and len(ranked):
         parts = parts_of(result.criteria, lang)
@@ -205,4 +196,4 @@ def report_markdown(data: ReportData, lang: str = "en") -> str:
     colophon = t(
         "report_colophon", lang, version=__version__, source=data.source, date=content.date_text(data.date, lang)
     )
-    return "\n".join([*lines, "", "---", "", f"*{_md(colophon)}*"]) + "\n"
+    return "\n".join([*lines, "", "---", "", f"*{md(colophon)}*"]) + "\n"

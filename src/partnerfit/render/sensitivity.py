@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 
-import orjson
 from rich import box
 from rich.table import Table
 from rich.text import Text
@@ -13,7 +12,8 @@ from partnerfit.analysis.sensitivity import SensitivityReport
 from partnerfit.analysis.stability import DECISIVE, RESOLUTION, WeightInterval
 from partnerfit.i18n import t
 from partnerfit.render import RenderOptions
-from partnerfit.render.table import make_console, strip_trailing
+from partnerfit.render.sanitize import json_dumps, md, md_row
+from partnerfit.render.table import finish, make_console, plain
 
 HEAT = ((0.75, "black on bright_green"), (0.5, "black on green"), (0.25, "black on yellow"), (0.05, "on bright_black"))
 MAX_RANKS = 10  # rank columns of the heat map at most; later ranks are summed in one column
@@ -21,7 +21,7 @@ MAX_RANKS = 10  # rank columns of the heat map at most; later ranks are summed i
 
 def sensitivity_json(report: SensitivityReport) -> str:
     """The report document."""
-    return orjson.dumps(report.to_dict(), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode()
+    return json_dumps(report.to_dict()).decode()
 
 
 def _label(report: SensitivityReport, interval: WeightInterval, lang: str) -> str:
@@ -143,8 +143,8 @@ def sensitivity_table(report: SensitivityReport, options: RenderOptions) -> str:
     buffer = io.StringIO()
     console = make_console(options, buffer)
     stability, accept = report.stability, report.acceptability
-    console.print(Text(stability_title(report, lang), style="bold"))
-    console.print(Text(leaders_line(report, lang)))
+    console.print(plain(stability_title(report, lang), style="bold"))
+    console.print(plain(leaders_line(report, lang)))
     if stability.intervals and stability.runner_up is not None:
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style="bold", padding=(0, 1))
         table.add_column(t("sens_item", lang), min_width=14, ratio=1, overflow="fold")
@@ -154,16 +154,16 @@ def sensitivity_table(report: SensitivityReport, options: RenderOptions) -> str:
         table.add_column("", min_width=1, no_wrap=True)
         for i in stability.intervals:
             indent = "  " if i.level == "criterion" and report.criteria.groups else ""
-            name = Text(indent + _label(report, i, lang), style="bold" if i.level == "group" else "")
+            name = plain(indent + _label(report, i, lang), style="bold" if i.level == "group" else "")
             flag = Text("⚠", style="bold yellow") if i.decisive else ""
             table.add_row(name, f"{i.weight:.1%}", _range(i.low, i.high), _range(i.top_low, i.top_high), flag)
         console.print(table)
     for line in verdict_lines(report, lang):
-        console.print(Text(line, style="dim"))
+        console.print(plain(line, style="dim"))
     if not accept.ids:
-        return strip_trailing(buffer.getvalue())
+        return finish(buffer, options)
     console.print()
-    console.print(Text(acceptability_title(report, lang), style="bold"))
+    console.print(plain(acceptability_title(report, lang), style="bold"))
     ranks = _rank_columns(report, options.width)
     n = len(accept.ids)
     heat = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style="bold", padding=(0, 1))
@@ -178,35 +178,30 @@ def sensitivity_table(report: SensitivityReport, options: RenderOptions) -> str:
         shown = probabilities[:ranks] + ([sum(probabilities[ranks:])] if ranks < n else [])
         top = accept.top_share(k)
         cells = [Text(_pct(p), style=_heat(p)) for p in shown]
-        heat.add_row(Text(report.names[cid]), *cells, Text(_pct(top), style=_heat(top)))
+        heat.add_row(plain(report.names[cid]), *cells, Text(_pct(top), style=_heat(top)))
     console.print(heat)
-    console.print(Text(t("sens_probabilities", lang), style="dim"))
+    console.print(plain(t("sens_probabilities", lang), style="dim"))
     console.print()
-    console.print(Text(t("sens_central_title", lang), style="bold"))
+    console.print(plain(t("sens_central_title", lang), style="bold"))
     central = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style="bold", padding=(0, 1))
     central.add_column(t("candidate", lang), min_width=12, ratio=1, overflow="fold")
     for label, _ in _central_columns(report, lang):
-        central.add_column(label, justify="right", max_width=12, overflow="fold")
+        central.add_column(plain(label), justify="right", max_width=12, overflow="fold")
     for label, values in _central_rows(report, lang):
-        central.add_row(Text(label), *(f"{v:.1%}" for v in values))
+        central.add_row(plain(label), *(f"{v:.1%}" for v in values))
     console.print(central)
-    return strip_trailing(buffer.getvalue())
-
-
-def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return finish(buffer, options)
 
 
 def _markdown_table(header: list[str], align: list[str], rows: list[list[str]]) -> list[str]:
-    lines = ["| " + " | ".join(_cell(h) for h in header) + " |", "|" + "|".join(align) + "|"]
-    return lines + ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    return [md_row(header), "|" + "|".join(align) + "|", *map(md_row, rows)]
 
 
 def sensitivity_markdown(report: SensitivityReport, options: RenderOptions) -> str:
     """The same sections as the table, ready to paste."""
     lang = options.lang
     stability, accept = report.stability, report.acceptability
-    lines = [f"### {_cell(stability_title(report, lang))}", "", _cell(leaders_line(report, lang)), ""]
+    lines = [f"### {md(stability_title(report, lang))}", "", md(leaders_line(report, lang)), ""]
     if stability.intervals and stability.runner_up is not None:
         header = [t("sens_item", lang), t("weight", lang).capitalize(), t("sens_leader_first", lang)]
         header.append(t("sens_top_same", lang, k=stability.top_k))
@@ -222,7 +217,7 @@ def sensitivity_markdown(report: SensitivityReport, options: RenderOptions) -> s
             for i in stability.intervals
         ]
         lines += [*_markdown_table(header, [":---", "---:", "---:", "---:"], rows), ""]
-    lines += [f"- {_cell(line)}" for line in verdict_lines(report, lang)]
+    lines += [f"- {md(line)}" for line in verdict_lines(report, lang)]
     if accept.ids:
         n = len(accept.ids)
         ranks = min(n, MAX_RANKS)
@@ -234,7 +229,7 @@ def sensitivity_markdown(report: SensitivityReport, options: RenderOptions) -> s
             p = accept.ranks(k)
             shown = p[:ranks] + ([sum(p[ranks:])] if ranks < n else [])
             rows.append([report.names[cid], *(_pct(x) for x in shown), _pct(accept.top_share(k))])
-        lines += ["", f"### {_cell(acceptability_title(report, lang))}", ""]
+        lines += ["", f"### {md(acceptability_title(report, lang))}", ""]
         lines += [*_markdown_table(header, [":---", *["---:"] * (len(header) - 1)], rows), ""]
         lines += [f"- {t('sens_probabilities', lang)}", "", f"### {t('sens_central_title', lang)}", ""]
         columns = _central_columns(report, lang)

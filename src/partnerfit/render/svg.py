@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from html import escape
+
+from partnerfit.render.sanitize import html_text as escape
 
 # (colour, hatching) of each part of a stacked bar; the hatching keeps the parts apart in black and white
 FILLS: tuple[tuple[str, str], ...] = (

@@ -20,6 +20,7 @@ from partnerfit.render.common import (
     reasons_text,
     score_digits,
 )
+from partnerfit.render.sanitize import terminal, terminal_lines
 from partnerfit.result import Result
 
 BAR_WIDTH = 10
@@ -35,9 +36,14 @@ def score_bar(score: float, width: int = BAR_WIDTH) -> str:
 
 
 def make_console(options: RenderOptions, buffer: io.StringIO) -> Console:
-    """A console writing to ``buffer``, coloured only when asked (never when piped or NO_COLOR)."""
+    """A console writing to ``buffer``, coloured only when asked (never when piped or NO_COLOR).
+
+    Markup is off: a plain string (a column header, a cell) is shown as written, so a label such as
+    ``[link=http://…]`` can never become a style or a terminal hyperlink.
+    """
     return Console(
         file=buffer,
+        markup=False,
         width=options.width,
         force_terminal=options.color,
         color_system="standard" if options.color else None,
@@ -48,15 +54,25 @@ def make_console(options: RenderOptions, buffer: io.StringIO) -> Console:
     )
 
 
+def plain(text: str, style: str = "") -> Text:
+    """User text for rich, its controls shown escaped: rich's Text removes CR and BEL but keeps ESC."""
+    return Text(terminal(text), style=style)
+
+
+def finish(buffer: io.StringIO, options: RenderOptions) -> str:
+    """What a console printed, padding removed; a control character that got past :func:`plain` shown escaped."""
+    return terminal_lines(strip_trailing(buffer.getvalue()), colour=options.color)
+
+
 def render_table(result: Result, options: RenderOptions) -> str:
     """Ranked candidates with score bars and group scores, excluded ones, then the footer."""
     lang = options.lang
     buffer = io.StringIO()
     console = make_console(options, buffer)
     if result.title:
-        console.print(Text(result.title, style="bold"))
+        console.print(plain(result.title, style="bold"))
     if result.objective:
-        console.print(Text(f"{t('objective', lang)}{colon(lang)}{result.objective}", style="italic"))
+        console.print(plain(f"{t('objective', lang)}{colon(lang)}{result.objective}", style="italic"))
     console.print(_ranking_table(result, options))
     if options.top is not None and len(result.ranked) > options.top:
         console.print(
@@ -69,8 +85,8 @@ def render_table(result: Result, options: RenderOptions) -> str:
         console.print(_excluded_table(result, options))
     shown = result.ranked[: options.top] if options.top is not None else result.ranking
     for line in footer_lines(result, lang, shown):
-        console.print(Text(line, style="dim"))
-    return strip_trailing(buffer.getvalue())
+        console.print(plain(line, style="dim"))
+    return finish(buffer, options)
 
 
 def strip_trailing(text: str) -> str:
@@ -91,7 +107,7 @@ def _ranking_table(result: Result, options: RenderOptions) -> Table:
     table.add_column(t("score", lang), min_width=6 + 1 + bar, no_wrap=True)
     for _, label in groups:
         table.add_column(
-            label,
+            plain(label),
             justify="right",
             min_width=min(len(label), 9),
             max_width=16,
@@ -109,7 +125,7 @@ def _ranking_table(result: Result, options: RenderOptions) -> Table:
     for entry in entries:
         score = Text(f"{entry.score or 0.0:{4 + digits}.{digits}f} ")
         score.append(score_bar(entry.score or 0.0, bar), style="green")
-        name = Text(entry.name)
+        name = plain(entry.name)
         if entry.disagreement:
             name.append(" ⚠", style="bold yellow")
         row: list[Text | str] = [str(entry.rank), name, score]
@@ -137,8 +153,8 @@ def _excluded_table(result: Result, options: RenderOptions) -> Table | Text:
     table.add_column(t("reasons", lang), min_width=20, ratio=3, overflow="fold")
     for entry in result.excluded:
         table.add_row(
-            Text(entry.name),
+            plain(entry.name),
             fmt_score(entry.score),
-            Text(reasons_text(result, entry, lang), style="red"),
+            plain(reasons_text(result, entry, lang), style="red"),
         )
     return table

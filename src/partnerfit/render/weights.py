@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 
-import orjson
 from rich import box
 from rich.table import Table
 from rich.text import Text
@@ -12,12 +11,13 @@ from rich.text import Text
 from partnerfit.analysis.weights_report import WeightsReport
 from partnerfit.i18n import t
 from partnerfit.render import RenderOptions
-from partnerfit.render.table import make_console, strip_trailing
+from partnerfit.render.sanitize import json_dumps, md, md_row
+from partnerfit.render.table import finish, make_console, plain
 
 
 def weights_json(report: WeightsReport) -> str:
     """The report document."""
-    return orjson.dumps(report.to_dict(), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode()
+    return json_dumps(report.to_dict()).decode()
 
 
 def _pct(value: float | None) -> str:
@@ -49,13 +49,12 @@ def weights_markdown(report: WeightsReport, options: RenderOptions) -> str:
     lang = options.lang
     labels = {c.id: c.text(lang) for c in report.criteria.criteria}
     head = [t("criterion", lang), t("weight", lang).capitalize(), t("origin", lang), t("entropy", lang), "CRITIC"]
-    lines = ["| " + " | ".join(head) + " |", "|:---|---:|:---|---:|---:|"]
+    lines = [md_row(head), "|:---|---:|:---|---:|---:|"]
     for r in report.rows:
         flag = " ⚠" if r.barely_differs else ""
-        cells = [labels[r.id].replace("|", "\\|") + flag, _pct(r.weight), r.origin, _pct(r.entropy), _pct(r.critic)]
-        lines.append("| " + " | ".join(cells) + " |")
+        lines.append(md_row([labels[r.id] + flag, _pct(r.weight), r.origin, _pct(r.entropy), _pct(r.critic)]))
     lines.append("")
-    lines += [f"- {line}" for line in _notes(report, lang)]
+    lines += [f"- {md(line)}" for line in _notes(report, lang)]
     return "\n".join(lines) + "\n"
 
 
@@ -74,8 +73,8 @@ def weights_table(report: WeightsReport, options: RenderOptions) -> str:
     for r in report.rows:
         label = report.criteria.criterion(r.id).text(lang)
         warn = Text("⚠", style="bold yellow") if r.barely_differs else ""
-        table.add_row(Text(label), _pct(r.weight), r.origin, _pct(r.entropy), _pct(r.critic), warn)
+        table.add_row(plain(label), _pct(r.weight), r.origin, _pct(r.entropy), _pct(r.critic), warn)
     console.print(table)
     for line in _notes(report, lang):
-        console.print(Text(line, style="dim"))
-    return strip_trailing(buffer.getvalue())
+        console.print(plain(line, style="dim"))
+    return finish(buffer, options)

@@ -6,9 +6,7 @@ import datetime
 import io
 import math
 import os
-import re
 import shutil
-import tempfile
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -22,17 +20,17 @@ from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
 
 from partnerfit._version import __version__
+from partnerfit.atomic import replace_atomically
 from partnerfit.i18n import t
 from partnerfit.models import Candidate, ScoreEntry
 from partnerfit.render.common import footer_lines, reasons_text, score_digits
-from partnerfit.render.safe_cells import safe_text
+from partnerfit.render.sanitize import cell, cell_text
 from partnerfit.result import CandidateResult, Result
 
 SHEETS = ("Ranking", "Scores", "Criteria & weights", "Notes")
 FIXED_DATE = datetime.datetime(2000, 1, 1)  # created/modified: the same input gives the same bytes
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 MAX_CELL_TEXT = 32_767  # Excel's limit on the characters of a cell
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # control characters XML 1.0 cannot hold
 _ERRORS = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"}  # openpyxl stores them as errors
 RED, YELLOW, GREEN = "F8696B", "FFEB84", "63BE7B"  # Excel's own 3-colour scale
 _BOLD = Font(bold=True)
@@ -73,8 +71,10 @@ def result_xlsx(
     return data
 
 
-def report_xlsx(report_data: Any, path: str | os.PathLike[str], *, lang: str = "en", top: int | None = None) -> bytes:
-    """The `report` command's workbook: for now the ranking workbook of its result, written atomically to ``path``.
+def report_xlsx(
+    report_data: Any, path: str | os.PathLike[str] | None, *, lang: str = "en", top: int | None = None
+) -> bytes:
+    """The `report` command's workbook: for now the ranking workbook of its result, also written atomically to ``path``.
 
     ``report_data`` is a Result, or the report's data (anything with ``result`` and ``candidates``).
     """
@@ -84,18 +84,8 @@ def report_xlsx(report_data: Any, path: str | os.PathLike[str], *, lang: str = "
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then rename it into place."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    """Write ``data`` to a temporary file beside ``path``, then rename it into place (see atomic.replace_atomically)."""
+    replace_atomically(path, [data])
 
 
 class _FixedDateZip(zipfile.ZipFile):
@@ -121,15 +111,15 @@ def _member(name: str) -> zipfile.ZipInfo:
 
 
 def _clean(text: str) -> str:
-    """A text XML can hold, cut to Excel's cell limit."""
-    return _ILLEGAL.sub("\ufffd", text)[:MAX_CELL_TEXT]
+    """A text XML can hold (see sanitize.cell_text), cut to Excel's cell limit."""
+    return cell_text(text)[:MAX_CELL_TEXT]
 
 
 def _text(value: str | None) -> str | None:
     """A user's text made safe for a cell: never a formula, never an error value, never unreadable."""
     if value is None:
         return None
-    text = safe_text(_clean(value))
+    text = cell(value)[:MAX_CELL_TEXT]
     return "'" + text if text in _ERRORS else text
 
 
