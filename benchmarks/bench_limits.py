@@ -284,21 +284,28 @@ def _workbook(sheet_xml: str, shared_xml: str | None = None, styles: str | None 
     return buffer.getvalue()
 
 
+# A child started from this (large) process inherits its peak memory in ru_maxrss (Linux keeps the
+# parent's high-water mark across exec), so a small Python process starts the command and reports
+# the peak of its own child: the command's alone.
+_PEAK_OF_CHILD = """
+import resource, subprocess, sys
+code = subprocess.call([sys.executable, "-m", "partnerfit", *sys.argv[1:]],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print(code, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)
+"""
+
+
 def measure(args: list[str]) -> tuple[float, int, int]:
     """Wall seconds, peak RSS (MiB) and exit code of ``partnerfit ARGS`` run alone in a child."""
     start = time.perf_counter()
-    with open(os.devnull, "wb") as sink:
-        child = subprocess.Popen([sys.executable, "-m", "partnerfit", *args], stdout=sink, stderr=sink)
-        code = -1
-        while time.perf_counter() - start < TIMEOUT:
-            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
-            if pid:
-                code = os.waitstatus_to_exitcode(status)
-                return time.perf_counter() - start, usage.ru_maxrss // 1024, code
-            time.sleep(0.05)
-        child.kill()
-        _, _, usage = os.wait4(child.pid, 0)
-    return TIMEOUT, usage.ru_maxrss // 1024, code
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", _PEAK_OF_CHILD, *args], capture_output=True, text=True, timeout=TIMEOUT, check=False
+        )
+    except subprocess.TimeoutExpired:
+        return TIMEOUT, -1, -1
+    code, peak = (int(word) for word in done.stdout.split())
+    return time.perf_counter() - start, peak, code
 
 
 def main() -> None:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
+from bisect import bisect_right
 from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from yaml.error import Mark
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from partnerfit import document
 from partnerfit.document import Document, read_document
@@ -298,17 +302,72 @@ def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     return found
 
 
+class _NodeComposer:
+    """The oracle: a recursive-descent JSON reader that yields PyYAML nodes with line/column marks."""
+
+    def __init__(self, shown: str, text: str) -> None:
+        self.shown = shown
+        self.text = text
+        self.newlines = [m.start() for m in re.finditer("\n", text)]
+
+    def mark(self, index: int) -> Mark:
+        line = bisect_right(self.newlines, index - 1)
+        column = index - (self.newlines[line - 1] + 1 if line else 0)
+        return Mark(self.shown, index, line, column, None, None)  # type: ignore[arg-type]
+
+    def skip(self, index: int) -> int:
+        match = re.compile(r"[ \t\n\r]*").match(self.text, index)
+        return match.end() if match else index
+
+    def compose(self, index: int, depth: int) -> tuple[Node, int]:
+        index = self.skip(index)
+        char = self.text[index : index + 1]
+        if char == "{":
+            return self._object(index, depth)
+        if char == "[":
+            items: list[Node] = []
+            end = self.skip(index + 1)
+            if self.text[end : end + 1] != "]":
+                while True:
+                    item, end = self.compose(end, depth + 1)
+                    items.append(item)
+                    end = self.skip(end)
+                    if self.text[end : end + 1] != ",":
+                        break
+                    end += 1
+            return SequenceNode("tag:yaml.org,2002:seq", items, self.mark(index)), end + 1
+        _, end = json.JSONDecoder().raw_decode(self.text, index)
+        return ScalarNode("tag:yaml.org,2002:str", self.text[index:end], self.mark(index)), end
+
+    def _object(self, index: int, depth: int) -> tuple[Node, int]:
+        pairs: list[tuple[Node, Node]] = []
+        seen: dict[str, Mark] = {}
+        end = self.skip(index + 1)
+        while self.text[end : end + 1] == '"':
+            key, after = json.decoder.scanstring(self.text, end + 1)  # type: ignore[attr-defined]
+            key_node = ScalarNode("tag:yaml.org,2002:str", key, self.mark(end))
+            seen.setdefault(key, key_node.start_mark)
+            colon = self.skip(after)
+            value, end = self.compose(colon + 1, depth + 1)
+            pairs.append((key_node, value))
+            end = self.skip(end)
+            if self.text[end : end + 1] != ",":
+                break
+            end = self.skip(end + 1)
+        return MappingNode("tag:yaml.org,2002:map", pairs, self.mark(index)), end + 1
+
+
 @settings(max_examples=80, deadline=None)
 @given(
     value=st.dictionaries(st.text(max_size=3), json_values, min_size=1, max_size=4),
     indent=st.sampled_from([None, 1, 2]),
 )
 def test_walking_the_json_text_finds_what_the_node_tree_finds(value: dict[str, Any], indent: int | None) -> None:
-    from partnerfit.jsondoc import _Composer, _LazyDocument
+    from partnerfit.jsondoc import _LazyDocument
 
     text = json.dumps(value, indent=indent, ensure_ascii=False)
     lazy = _LazyDocument("x.json", value, None, text)
-    tree = Document("x.json", value, _Composer("x.json", text).compose(0, 0)[0], text)
+    tree = Document("x.json", value, _NodeComposer("x.json", text).compose(0, 0)[0], text)
     for path in _paths(value):
         for key in (False, True):
             assert lazy.locate(path, key=key) == tree.locate(path, key=key), (path, key)
@@ -356,8 +415,8 @@ def test_file_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix
 @pytest.mark.parametrize(
     ("suffix", "expected"),
     [
-        ("yaml", "file is 2,097,153 bytes; a YAML file may hold at most 2,097,152 bytes (2 MiB)"),
-        ("json", "file is 4,194,305 bytes; a JSON file may hold at most 4,194,304 bytes (4 MiB)"),
+        ("yaml", "file is 16,777,217 bytes; a YAML file may hold at most 16,777,216 bytes (16 MiB)"),
+        ("json", "file is 134,217,729 bytes; a JSON file may hold at most 134,217,728 bytes (128 MiB)"),
     ],
 )
 def test_the_real_size_limits(tmp_path: Path, suffix: str, expected: str) -> None:
@@ -432,3 +491,67 @@ def test_an_integer_too_long_is_reported_where_it_is(tmp_path: Path) -> None:
     [problem] = [d for d in partnerfit.check_file(path) if d.severity == "error"]
     assert (problem.line, problem.column) == (1, 45)
     assert "too large to compute with" in problem.message
+
+
+def _count_values(value: Any) -> int:
+    if isinstance(value, dict):
+        return 1 + sum(1 + _count_values(child) for child in value.values())
+    if isinstance(value, list):
+        return 1 + sum(_count_values(child) for child in value)
+    return 1
+
+
+@settings(max_examples=150, deadline=None)
+@given(value=json_values, indent=st.sampled_from([None, 1]))
+def test_the_json_value_budget_counts_keys_and_values_exactly(value: Any, indent: int | None) -> None:
+    """Separators inside texts (", : [ {") never count: the budget is exact, whatever the texts hold."""
+    from partnerfit.jsondoc import values_beyond_budget
+
+    text = json.dumps(value, indent=indent, ensure_ascii=False)
+    count = _count_values(value)
+    assert not values_beyond_budget(text, count)
+    assert values_beyond_budget(text, count - 1) or count == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ('{"candidates": [' + ",".join(["1"] * 60) + "]}", "PF005"),
+        ('{"a": "' + "x, y: [z] {w}" * 50 + '"}', None),
+    ],
+)
+def test_a_json_file_over_the_value_budget_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, code: str | None
+) -> None:
+    from partnerfit import jsondoc
+
+    monkeypatch.setattr(jsondoc, "MAX_JSON_VALUES", 50)
+    monkeypatch.setattr(jsondoc.values_beyond_budget, "__defaults__", (50,))
+    path = tmp_path / "many.json"
+    path.write_text(text, encoding="utf-8")
+    if code is None:
+        assert read_document(path).data["a"].startswith("x, y")
+        return
+    with pytest.raises(InvalidInputError) as caught:
+        read_document(path)
+    [diagnostic] = caught.value.diagnostics
+    assert diagnostic.code == code and "more than 50 keys and values" in diagnostic.message
+
+
+def test_a_yaml_file_over_the_node_budget_is_refused_where_it_passes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from partnerfit import yaml_nodes
+
+    monkeypatch.setattr(yaml_nodes.node_beyond_budget, "__defaults__", (40,))
+    monkeypatch.setattr(document, "MAX_NODES", 40)
+    path = tmp_path / "many.yaml"
+    path.write_text("candidates:\n" + "".join(f"  c{i}: {{scores: {{loyalty: 3}}}}\n" for i in range(12)))
+    with pytest.raises(InvalidInputError) as caught:
+        read_document(path)
+    [diagnostic] = caught.value.diagnostics
+    # values: root, 'candidates' and its mapping (3), then 6 per candidate: the 41st is c6's mapping
+    assert (diagnostic.code, diagnostic.line, diagnostic.column) == ("PF005", 8, 7)
+    assert "more than 40 values" in diagnostic.message
+    path.write_text("candidates:\n" + "".join(f"  c{i}: {{scores: {{loyalty: 3}}}}\n" for i in range(6)))
+    assert len(read_document(path).data["candidates"]) == 6

@@ -11,6 +11,7 @@ CODES: dict[str, tuple[str, str]] = {
     "PF005": ("hostile-structure", "nesting too deep, an alias bomb or a recursive alias"),
     "PF006": ("not-a-mapping", "the top of the file, or a key, is not what a mapping needs"),
     "PF007": ("lone-surrogate", "a text holds a lone surrogate escape (\\ud800 to \\udfff), which is no character"),
+    "PF008": ("too-many-problems", "a file has more problems than are reported (the first 1,000 are)"),
     "PF010": ("wrong-kind", "an unknown kind, or a criteria file where candidates were expected"),
     "PF101": ("unknown-criterion", "a score names a criterion the criteria set does not have"),
     "PF102": ("score-out-of-scale", "a score lies outside its criterion's scale"),

@@ -15,12 +15,13 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from partnerfit.errors import Diagnostic, InvalidInputError
-from partnerfit.yaml_nodes import LIBYAML, Builder, Loader
+from partnerfit.yaml_nodes import LIBYAML, Builder, Loader, node_beyond_budget
 from partnerfit.yaml_nodes import MAX_ALIAS_NODES as MAX_ALIAS_NODES
 from partnerfit.yaml_nodes import MAX_DEPTH as MAX_DEPTH
+from partnerfit.yaml_nodes import MAX_NODES as MAX_NODES
 
-MAX_YAML_BYTES = 2 * 1024 * 1024  # worst case at the limit: ~1.1 GB, ~9 s (benchmarks/bench_limits.py)
-MAX_JSON_BYTES = 4 * 1024 * 1024  # worst case at the limit: ~0.85 GB, ~8 s
+MAX_YAML_BYTES = 16 * 1024 * 1024  # and at most MAX_NODES values: any accepted file is read in ~1.1 GB, ~3 s
+MAX_JSON_BYTES = 128 * 1024 * 1024  # and at most jsondoc.MAX_JSON_VALUES keys and values
 
 Loc = Sequence[str | int]
 
@@ -186,6 +187,10 @@ def _position_of(raw: bytes, offset: int) -> tuple[int, int]:
 
 
 def _parse_yaml(shown: str, text: str, fail: Callable[..., InvalidInputError]) -> Document:
+    beyond = node_beyond_budget(text)
+    if beyond is not None:
+        message = f"the file holds more than {MAX_NODES:,} values; split it, or write it as JSON"
+        raise fail(message, *beyond, "PF005")
     loader = Loader(text)
     try:
         root = loader.get_single_node()

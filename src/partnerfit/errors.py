@@ -8,6 +8,10 @@ from typing import Literal
 
 Severity = Literal["error", "warning"]
 
+# problems reported for one file at most: a broken generated file can hold a million, and each
+# costs a located message; past this the first ones say what is wrong
+MAX_DIAGNOSTICS = 1_000
+
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
@@ -24,13 +28,32 @@ class Diagnostic:
     def format(self) -> str:
         """Render as ``file:line:column: severity: message`` (the form editors and CI parse).
 
-        Always one line that is safe on a terminal: messages echo values from the file (an id, a
-        label), so their control characters are shown escaped (see partnerfit.render.sanitize).
+        The text is raw, as found: each output medium makes it safe (a terminal shows control
+        characters escaped, see partnerfit.render.sanitize).
         """
-        from partnerfit.render.sanitize import terminal  # here: render imports the core, which imports errors
-
         where = f"{self.path}: " if self.path else ""
-        return terminal(f"{self.file}:{self.line}:{self.column}: {self.severity}: {where}{self.message}")
+        return f"{self.file}:{self.line}:{self.column}: {self.severity}: {where}{self.message}"
+
+
+TOO_MANY = "PF008"
+
+
+def capped(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
+    """The first MAX_DIAGNOSTICS diagnostics, then one that says more were left out.
+
+    Readers that stop collecting early leave a TOO_MANY marker; it always comes last, once.
+    """
+    found = [d for d in diagnostics if d.code != TOO_MANY]
+    kept = found[:MAX_DIAGNOSTICS]
+    if len(kept) < len(diagnostics):
+        last = kept[-1] if kept else diagnostics[0]
+        # an error when errors were left out (readers leave markers only for errors): else a warning,
+        # so that a valid file with many warnings still passes `check`
+        dropped = [*found[MAX_DIAGNOSTICS:], *(d for d in diagnostics if d.code == TOO_MANY)]
+        severity: Severity = "error" if any(d.severity == "error" for d in dropped) else "warning"
+        message = f"more problems are not shown: a file reports its first {MAX_DIAGNOSTICS:,}; fix these first"
+        kept.append(Diagnostic(last.file, last.line, last.column, severity, message, "", TOO_MANY))
+    return kept
 
 
 class PartnerfitError(Exception):
@@ -41,7 +64,7 @@ class InvalidInputError(PartnerfitError):
     """An input file is invalid; carries every diagnostic found in it."""
 
     def __init__(self, diagnostics: Sequence[Diagnostic]) -> None:
-        self.diagnostics = tuple(diagnostics)
+        self.diagnostics = tuple(capped(diagnostics))
         errors = [d for d in self.diagnostics if d.severity == "error"]
         first = errors[0].format() if errors else "invalid input"
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""

@@ -9,13 +9,32 @@ from collections.abc import Callable, Iterator
 from functools import cached_property
 from typing import Any
 
-from yaml.error import Mark
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-
 from partnerfit.document import MAX_DEPTH, Document, clean_surrogates
-from partnerfit.errors import Diagnostic, InvalidInputError
+from partnerfit.errors import MAX_DIAGNOSTICS, TOO_MANY, Diagnostic, InvalidInputError
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
+# keys and values one JSON file may hold: 100,000 candidates scored on 13 criteria hold about
+# 4.9 million; past this a file costs gigabytes to read (benchmarks/bench_limits.py)
+MAX_JSON_VALUES = 6_000_000
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_EMPTY = re.compile(r"[\[{][ \t\n\r]*[\]}]")
+
+
+def values_beyond_budget(text: str, budget: int = MAX_JSON_VALUES) -> bool:
+    """Whether ``text`` holds more than ``budget`` keys and values (each follows , : [ or { but the first)."""
+    counted = 1 + sum(text.count(c) for c in ",:[{")
+    if counted <= budget:
+        return False
+    # separators inside texts and empty [] {} were counted too: take them out (rare, slower); every
+    # text is itself a key or a value, so more texts than the budget settle it early
+    counted -= len(_EMPTY.findall(text))
+    for texts, match in enumerate(_STRING.finditer(text), start=1):
+        if texts > budget:
+            return True
+        inside = match.group()
+        if len(inside) > 2:
+            counted -= sum(inside.count(c) for c in ",:[{") - len(_EMPTY.findall(inside))
+    return counted > budget
 
 
 def _long_int(digits: str) -> int | float:
@@ -42,6 +61,9 @@ def parse(
     shown: str, text: str, fail: Callable[..., InvalidInputError], parse_int: Callable[[str], Any] = int
 ) -> Document:
     """Parse JSON text; errors are located later by walking the text along their path."""
+    beyond = values_beyond_budget(text)
+    if beyond:
+        raise fail(f"the file holds more than {MAX_JSON_VALUES:,} keys and values; split it", code="PF005")
     try:
         data = json.loads(text, object_pairs_hook=_no_duplicates, parse_int=parse_int)
     except json.JSONDecodeError as exc:
@@ -51,12 +73,14 @@ def parse(
     except ValueError:  # an integer too long to convert: read again, keeping it as an (infinite) float
         return parse(shown, text, fail, parse_int=_long_int)
     except _DuplicateKeyError:
-        # rare: re-read keeping the first of each key (as for YAML) and locate every duplicate
-        composer = _Composer(shown, text)
-        root, _ = composer.compose(0, 0)
+        # rare: re-read keeping the first of each key (as for YAML) and locate the duplicates
+        finder = _DuplicateFinder(shown, text)
+        finder.scan(0, 0)
         data = json.loads(text, object_pairs_hook=_first_wins, parse_int=_long_int)
-        document = _LazyDocument(shown, data, root, text)
-        document.problems = composer.errors
+        document = _LazyDocument(shown, data, None, text)
+        document.problems = finder.errors[:MAX_DIAGNOSTICS]
+        if len(finder.errors) > MAX_DIAGNOSTICS:
+            document.problems.append(Diagnostic(shown, 1, 1, "error", "", "", TOO_MANY))
     else:
         document = _LazyDocument(shown, data, None, text)
     clean_surrogates(document)  # a lone \ud800 is no character: reported here, as for YAML
@@ -158,8 +182,8 @@ def _entries(text: str, index: int) -> Iterator[tuple[str, int, int]]:
         at = _skip(text, at + 1)
 
 
-class _Composer:
-    """A small recursive-descent JSON reader that yields PyYAML nodes with line/column marks."""
+class _DuplicateFinder:
+    """Scans JSON text for keys repeated in one object, building nothing: each one located, the first counted ones."""
 
     def __init__(self, shown: str, text: str) -> None:
         self.shown = shown
@@ -167,57 +191,46 @@ class _Composer:
         self.newlines = [m.start() for m in re.finditer("\n", text)]
         self.errors: list[Diagnostic] = []
 
-    def mark(self, index: int) -> Mark:
+    def position(self, index: int) -> tuple[int, int]:
+        """1-based line and column of a character offset."""
         line = bisect_right(self.newlines, index - 1)
-        column = index - (self.newlines[line - 1] + 1 if line else 0)
-        return Mark(self.shown, index, line, column, None, None)  # type: ignore[arg-type]
+        return line + 1, index - (self.newlines[line - 1] + 1 if line else 0) + 1
 
     def skip(self, index: int) -> int:
         match = _WHITESPACE.match(self.text, index)
         return match.end() if match else index
 
-    def compose(self, index: int, depth: int) -> tuple[Node, int]:
+    def scan(self, index: int, depth: int) -> int:
+        """Where the value starting at ``index`` ends; stops early once enough duplicates are found."""
         index = self.skip(index)
         if depth > MAX_DEPTH:
             raise ValueError("too deep")
         char = self.text[index : index + 1]
         if char == "{":
             return self._object(index, depth)
-        if char == "[":
-            items: list[Node] = []
-            end = self.skip(index + 1)
-            if self.text[end : end + 1] != "]":
-                while True:
-                    item, end = self.compose(end, depth + 1)
-                    items.append(item)
-                    end = self.skip(end)
-                    if self.text[end : end + 1] != ",":
-                        break
-                    end += 1
-            return SequenceNode("tag:yaml.org,2002:seq", items, self.mark(index)), end + 1
-        _, end = _DECODER.raw_decode(self.text, index)
-        return ScalarNode("tag:yaml.org,2002:str", self.text[index:end], self.mark(index)), end
-
-    def _object(self, index: int, depth: int) -> tuple[Node, int]:
-        pairs: list[tuple[Node, Node]] = []
-        seen: dict[str, Mark] = {}
+        if char != "[":
+            return int(_DECODER.raw_decode(self.text, index)[1])
         end = self.skip(index + 1)
-        while self.text[end : end + 1] == '"':
+        while self.text[end : end + 1] not in ("]", "") and len(self.errors) <= MAX_DIAGNOSTICS:
+            end = self.skip(self.scan(end, depth + 1))
+            if self.text[end : end + 1] != ",":
+                break
+            end += 1
+        return end + 1
+
+    def _object(self, index: int, depth: int) -> int:
+        seen: dict[str, int] = {}
+        end = self.skip(index + 1)
+        while self.text[end : end + 1] == '"' and len(self.errors) <= MAX_DIAGNOSTICS:
             key, after = json.decoder.scanstring(self.text, end + 1)  # type: ignore[attr-defined]
-            key_node = ScalarNode("tag:yaml.org,2002:str", key, self.mark(end))
             if key in seen:
-                mark = key_node.start_mark
-                message = f"duplicate key {key!r} (first defined at line {seen[key].line + 1}); a key may appear once in an object"
-                self.errors.append(
-                    Diagnostic(self.shown, mark.line + 1, mark.column + 1, "error", message, "", "PF004")
-                )
+                first, _ = self.position(seen[key])
+                message = f"duplicate key {key!r} (first defined at line {first}); a key may appear once in an object"
+                self.errors.append(Diagnostic(self.shown, *self.position(end), "error", message, "", "PF004"))
             else:
-                seen[key] = key_node.start_mark
-            colon = self.skip(after)
-            value, end = self.compose(colon + 1, depth + 1)
-            pairs.append((key_node, value))
-            end = self.skip(end)
+                seen[key] = end
+            end = self.skip(self.scan(self.skip(after) + 1, depth + 1))
             if self.text[end : end + 1] != ",":
                 break
             end = self.skip(end + 1)
-        return MappingNode("tag:yaml.org,2002:map", pairs, self.mark(index)), end + 1
+        return end + 1

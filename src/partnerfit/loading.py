@@ -17,7 +17,7 @@ from partnerfit.criteria_ref import mapping_root, named_criteria, validate_crite
 from partnerfit.criteria_ref import without_extensions as without_extensions
 from partnerfit.criteria_set import CriteriaSet, resolve
 from partnerfit.document import Document, read_document
-from partnerfit.errors import CriteriaNotFoundError, Diagnostic, InvalidInputError, InvalidWeightsError
+from partnerfit.errors import CriteriaNotFoundError, Diagnostic, InvalidInputError, InvalidWeightsError, capped
 from partnerfit.gcpause import paused_gc
 from partnerfit.messages import diagnostics_from, did_you_mean, strip_union_tags
 from partnerfit.models import MAX_MAGNITUDE, MIN_WEIGHT, Candidate, CandidatesFile, MissingPolicy
@@ -84,6 +84,10 @@ def _check_override_weights(weights: Mapping[str, Any]) -> None:
             )
 
 
+# candidates one file may hold: validating costs about 2 KB and 10 µs each (benchmarks/bench_limits.py)
+MAX_CANDIDATES = 200_000
+
+
 def _load(
     path: Path,
     criteria: str | Path | None,
@@ -104,6 +108,10 @@ def _load(
                 )
             ]
         )
+    listed = data.get("candidates")
+    if isinstance(listed, dict | list) and len(listed) > MAX_CANDIDATES:
+        message = f"the file holds {len(listed):,} candidates; at most {MAX_CANDIDATES:,} (split it)"
+        raise InvalidInputError([doc.diagnostic(("candidates",), message, key=True, code="PF005")])
     criteria_set, criteria_found = _resolve_criteria(doc, data, criteria, path.parent, named)
     found += criteria_found
     policy: MissingPolicy = missing or (criteria_set.missing if criteria_set else "ignore")
@@ -262,10 +270,10 @@ def check_file(
         data = mapping_root(doc)
         if detect_kind(data) == "criteria" and not _check_kind(doc, data):
             _model, found = validate_criteria(doc, data, ())
-            return sorted(doc.problems + found, key=_order)
+            return capped(sorted(doc.problems + found, key=_order))
         # the document already read is reused: a pipe such as /dev/stdin can be read only once
         with paused_gc():
-            return list(_load(path, criteria, None, missing, doc).warnings)
+            return capped(_load(path, criteria, None, missing, doc).warnings)
     except InvalidInputError as exc:
         return list(exc.diagnostics)
     except CriteriaNotFoundError as exc:

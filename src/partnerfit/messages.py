@@ -14,10 +14,11 @@ from pydantic import BaseModel, ValidationError
 from partnerfit import numbers
 from partnerfit.codes import pydantic_code
 from partnerfit.document import Document
-from partnerfit.errors import Diagnostic
+from partnerfit.errors import MAX_DIAGNOSTICS, TOO_MANY, Diagnostic
 
 _UNION_TAG = re.compile(r"^(float|int|str|bool|none|list\[.*\]|dict\[.*\]|function-.*|[A-Z]\w*)$")
 _KEY_ERRORS = {"extra_forbidden", "string_pattern_mismatch", "unknown_key"}
+_RAW_ERRORS_READ = 4 * MAX_DIAGNOSTICS  # pydantic errors turned into diagnostics at most (see errors.capped)
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
@@ -196,7 +197,9 @@ def diagnostics_from(
     """Every pydantic error as one located diagnostic, union noise collapsed, in file order."""
     base = _data_at(doc.data, prefix)[0]
     chosen: dict[tuple[str | int, ...], Any] = {}
-    for err in _collapse_unions(list(error.errors(include_url=False)), base):
+    raw = error.errors(include_url=False)
+    # in data order: the first errors give the first diagnostics (a union can give several raw errors each)
+    for err in _collapse_unions(raw[:_RAW_ERRORS_READ], base):
         at = (err.get("ctx") or {}).get("at")
         loc = (*err["loc"], at) if at else err["loc"]
         chosen.setdefault(loc, {**err, "loc": loc, "at": at})
@@ -216,6 +219,8 @@ def diagnostics_from(
             code = "PF103"
         result.append(doc.diagnostic(full if is_key else shown, message, key=bool(is_key), code=code))
         result[-1] = _with_path(result[-1], shown)
+    if len(raw) > _RAW_ERRORS_READ:
+        result.append(Diagnostic(doc.path, 1, 1, "error", "", "", TOO_MANY))
     return sorted(result, key=lambda d: (d.line, d.column))
 
 

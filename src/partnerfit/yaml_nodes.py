@@ -9,10 +9,18 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from partnerfit import numbers
-from partnerfit.errors import Diagnostic, InvalidInputError
+from partnerfit.errors import MAX_DIAGNOSTICS, TOO_MANY, Diagnostic, InvalidInputError
 
 MAX_DEPTH = 64
 MAX_ALIAS_NODES = 100_000
+# values (scalars, mappings, lists) one YAML file may hold: composing costs ~350 bytes and ~2 µs
+# each, so the densest file at the byte limit would otherwise take gigabytes; 10,000 candidates
+# scored on 13 criteria hold about 350,000
+MAX_NODES = 1_000_000
+# every value but the first follows one of these (an indicator or a line break), or is the empty
+# value of a key that does: twice their count bounds the number of values, so most files never
+# need the exact count
+_NODE_INDICATORS = ",\n:-[{?"
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 LIBYAML = _BaseLoader is not yaml.SafeLoader  # libyaml counts positions in bytes, Python in characters
@@ -39,6 +47,28 @@ Loader.add_implicit_resolver(NULL_TAG, re.compile(r"^(?:~|null|Null|NULL|)$"), [
 Loader.add_implicit_resolver(MERGE_TAG, re.compile(r"^(?:<<)$"), ["<"])
 Loader.add_implicit_resolver(INT_TAG, numbers.INT, numbers.INT_FIRST)
 Loader.add_implicit_resolver(FLOAT_TAG, numbers.FLOAT, numbers.FLOAT_FIRST)
+
+
+def node_beyond_budget(text: str, budget: int = MAX_NODES) -> tuple[int, int] | None:
+    """Line and column (1-based) of the ``budget + 1``-th value of ``text``, or None: counted by the parser."""
+    if 2 * sum(text.count(c) for c in _NODE_INDICATORS) + 1 <= budget:
+        return None
+    loader = Loader(text)
+    counted = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.AliasEvent)
+    count = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, counted):
+                count += 1
+                mark = event.start_mark
+                if count > budget and mark is not None:
+                    return mark.line + 1, mark.column + 1
+    except yaml.YAMLError:  # the composer that follows reports it, located
+        return None
+    finally:
+        loader.dispose()
+    return None
 
 
 def _kind(node: Node) -> str:
@@ -69,6 +99,10 @@ class Builder:
         self.errors: list[Diagnostic] = []
 
     def _error(self, node: Node, message: str, code: str) -> None:
+        if len(self.errors) >= MAX_DIAGNOSTICS:  # the rest would not be shown: do not pay for them
+            if self.errors[-1].code != TOO_MANY:
+                self.errors.append(Diagnostic(self.path, 1, 1, "error", "", "", TOO_MANY))
+            return
         mark = node.start_mark
         self.errors.append(Diagnostic(self.path, mark.line + 1, mark.column + 1, "error", message, "", code))
 

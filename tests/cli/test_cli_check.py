@@ -323,3 +323,20 @@ def test_one_bad_file_never_stops_the_others_and_every_format_stays_complete(
     else:
         groups = [line for line in result.stdout.splitlines() if line.startswith("::group::")]
         assert len(groups) == len(listed)
+
+
+def test_text_report_goes_to_the_output_file(invoke, tmp_path: Path) -> None:
+    """`check FILE -o report.txt` writes every diagnostic and the summary there, not to the terminal."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(INVALID, encoding="utf-8")
+    report = tmp_path / "report.txt"
+    result = invoke(["check", bad, "-o", report])
+    assert result.exit_code == 1
+    assert "loyality" not in result.stdout + result.stderr
+    lines = report.read_text(encoding="utf-8").splitlines()
+    assert any(DIAGNOSTIC.match(line) and "loyality" in line for line in lines)
+    assert lines[-1] == "1 file(s) checked: 1 error(s), 2 warning(s) in 1 file(s)"
+    assert len(lines) == 4
+    quiet = tmp_path / "quiet.txt"
+    assert invoke(["check", bad, "-q", "-o", quiet]).exit_code == 1
+    assert all(DIAGNOSTIC.match(line) for line in quiet.read_text(encoding="utf-8").splitlines())

@@ -261,6 +261,29 @@ def test_bad_weight_values_are_misuse(invoke, value):
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize(
+    ("value", "hint"),
+    [
+        ("loyalty=1_000", "write 1000 without '_'"),
+        ("loyalty=3,5", "write 3.5: decimals take a dot"),
+        ("loyalty=075", "write 75"),
+        ("loyalty=0x10", "write the decimal number 16"),
+        ("loyalty= 2", "remove the quotes and spaces"),
+    ],
+)
+def test_weights_are_read_as_numbers_in_files_are(invoke, value, hint):
+    """--weight reads numbers with the files' one reader: YAML 1.1 forms are refused with the same hint."""
+    result = invoke(["score", PACKAGING, "--weight", value])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert hint in result.stderr
+
+
+@pytest.mark.parametrize("value", ["loyalty=1e3", "loyalty=+.5", "loyalty=2.5E1"])
+def test_weights_in_yaml_1_2_forms_are_numbers(score_json, value):
+    weights = score_json(PACKAGING, "--weight", value)["criteria"]["weights"]
+    assert weights["loyalty"] > 0
+
+
 @pytest.mark.parametrize("value", ["loyalty=1e16", "loyalty=1e-16"])
 def test_weights_outside_the_exact_range_are_misuse(invoke, value):
     result = invoke(["score", PACKAGING, "--weight", value])

@@ -293,3 +293,23 @@ def test_table_of_a_large_file_is_capped_and_says_so(invoke, tmp_path):
     assert f"20 more ranked candidates not shown (--top {TABLE_ROWS})" in out
     everything = table(invoke, path, "--top", str(count), columns="120")
     assert len([line for line in everything.splitlines() if row.match(line)]) == count
+
+
+@pytest.mark.parametrize("command", [["score"], ["explain", "long"], ["compare", "long", "short"]])
+def test_a_huge_name_is_clipped_on_the_terminal_but_whole_in_json(invoke, tmp_path: Path, command) -> None:
+    from partnerfit.render.table import MAX_TERMINAL_TEXT
+
+    name = "Very long name " * 2000  # 30,000 characters: wrapping it whole would print 2,000 lines
+    path = tmp_path / "long.yaml"
+    path.write_text(
+        "kind: candidates\ncriteria:\n  criteria: {quality: {}}\ncandidates:\n"
+        f"  long: {{name: '{name}', scores: {{quality: 4}}}}\n  short: {{scores: {{quality: 3}}}}\n",
+        encoding="utf-8",
+    )
+    result = invoke([command[0], path, *command[1:]], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    shown = name[: MAX_TERMINAL_TEXT - 1].split()
+    assert "…" in result.stdout and len(result.stdout) < 3 * MAX_TERMINAL_TEXT + 4000
+    assert " ".join(result.stdout.split()).count(" ".join(shown[:20])) >= 1
+    full = invoke(["score", path, "-f", "json"])
+    assert name in full.stdout

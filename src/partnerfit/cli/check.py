@@ -115,13 +115,20 @@ def check(
         bad += bool(file_errors or (strict and file_warnings))
         found = [d for d in every if not quiet or d.severity == "error"]
         findings[str(path)] = found
-        if chosen == "text":
+        if chosen == "text" and output is None:
             print_diagnostics(found)
     failed = bool(errors or (strict and warnings))
+    key = "summary_bad" if failed else "summary_ok"
     if chosen == "text":
-        if not quiet:
-            key = "summary_bad" if failed else "summary_ok"
-            typer.echo(t(key, lang.value, files=len(files), errors=errors, warnings=warnings, bad=bad))
+        summary = [] if quiet else [t(key, lang.value, files=len(files), errors=errors, warnings=warnings, bad=bad)]
+        if output is None:
+            for line in summary:
+                typer.echo(line)
+        else:  # -o: the report (every diagnostic, then the summary) goes to the file, as for the other formats
+            from partnerfit.render.sanitize import terminal
+
+            lines = [terminal(d.format()) for found in findings.values() for d in found] + summary
+            write_output("".join(f"{line}\n" for line in lines), output, files)
     else:
         render = {"json": formats.as_json, "github": formats.as_github, "sarif": formats.as_sarif}
         text = render[chosen](findings) if chosen in render else formats.as_junit(findings, strict=strict)

@@ -91,9 +91,18 @@ def by_format(fmt: str, *, json: Callable[[], str], markdown: Callable[[], str],
 
 
 def print_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:
-    """One plain line per diagnostic on stderr (no markup: messages may hold [brackets])."""
+    """One plain line per diagnostic on stderr (no markup: messages may hold [brackets]; controls escaped)."""
+    from partnerfit.render.sanitize import terminal
+
     for diagnostic in diagnostics:
-        typer.echo(diagnostic.format(), err=True)
+        typer.echo(terminal(diagnostic.format()), err=True)
+
+
+def notice(message: str) -> None:
+    """One line for the person on stderr (controls shown escaped: it may name a file or echo a value)."""
+    from partnerfit.render.sanitize import terminal
+
+    typer.echo(terminal(message), err=True)
 
 
 def fail(message: str, code: int = EXIT_INVALID) -> typer.Exit:

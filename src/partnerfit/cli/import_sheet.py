@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from partnerfit.atomic import temporary_folder
-from partnerfit.cli.common import EXIT_MISUSE, check_output, core_errors, fail, print_diagnostics, write_output
+from partnerfit.cli.common import EXIT_MISUSE, check_output, core_errors, fail, notice, print_diagnostics, write_output
 from partnerfit.errors import PartnerfitError
 
 EPILOG = """\b
@@ -100,4 +100,4 @@ def import_sheet(
             ) from None
     write_output(text, output, [sheet_file, *([path] if path is not None else [])])
     if writes_a_file:
-        typer.echo(f"wrote {output}: {count} candidates from {imported.rows} rows of {where}", err=True)
+        notice(f"wrote {output}: {count} candidates from {imported.rows} rows of {where}")

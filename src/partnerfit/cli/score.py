@@ -78,14 +78,14 @@ class MethodName(StrEnum):
 def _parse_weights(pairs: list[str]) -> dict[str, float]:
     weights: dict[str, float] = {}
     for pair in pairs:
+        from partnerfit.numbers import read_number, text_hint  # the one reader: a file and --weight agree
+
         name, sep, value = pair.partition("=")
-        try:
-            number = float(value)
-        except ValueError:
-            number = float("nan")
-        if not sep or not name or not number > 0 or number == float("inf"):
+        number = read_number(value)
+        if not sep or not name or number is None or not number > 0 or number == float("inf"):
             raise fail(
-                f"--weight {pair!r}: expected ID=NUMBER with a number > 0, such as loyalty=20",
+                f"--weight {pair!r}: expected ID=NUMBER with a number > 0, such as loyalty=20"
+                + (text_hint(value) if number is None else ""),
                 EXIT_MISUSE,
             )
         weights[name] = number

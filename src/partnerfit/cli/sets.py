@@ -15,6 +15,7 @@ from partnerfit.cli.common import (
     color_wanted,
     core_errors,
     fail,
+    notice,
     terminal_width,
     write_output,
 )
@@ -72,4 +73,4 @@ def init(
         reference = os.path.relpath(Path(criteria).resolve(), path.resolve().parent)
     text = starter_text(criteria_set, lang.value, reference)
     write_output(text, path, [criteria_set.path] if criteria_set.path is not None else [], label="")
-    typer.echo(f"wrote {path}", err=True)
+    notice(f"wrote {path}")

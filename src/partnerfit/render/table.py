@@ -54,8 +54,15 @@ def make_console(options: RenderOptions, buffer: io.StringIO) -> Console:
     )
 
 
+# user text shown whole on a terminal at most: a 16 MiB name would take rich half a minute to wrap
+# into a million lines; machine formats (JSON, CSV, Markdown, report) keep every character
+MAX_TERMINAL_TEXT = 500
+
+
 def plain(text: str, style: str = "") -> Text:
-    """User text for rich, its controls shown escaped: rich's Text removes CR and BEL but keeps ESC."""
+    """User text for rich, its controls shown escaped (rich's Text removes CR and BEL but keeps ESC), clipped."""
+    if len(text) > MAX_TERMINAL_TEXT:
+        text = text[: MAX_TERMINAL_TEXT - 1] + "…"
     return Text(terminal(text), style=style)
 
 
