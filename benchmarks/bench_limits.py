@@ -24,8 +24,8 @@ import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from partnerfit.document import MAX_DEPTH, MAX_JSON_BYTES, MAX_YAML_BYTES
-from partnerfit.sheet_rows import MAX_CELLS, MAX_PART, MAX_UNPACKED
+from partnerfit.io.document import MAX_DEPTH, MAX_JSON_BYTES, MAX_YAML_BYTES
+from partnerfit.io.sheet_rows import MAX_CELLS, MAX_PART, MAX_UNPACKED
 
 HEAD = "partnerfit: 1\nkind: candidates\ncriteria: partnership\n"
 TIMEOUT = 120.0  # seconds; a shape slower than this is reported as a timeout

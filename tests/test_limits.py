@@ -9,9 +9,10 @@ import pytest
 from typer.testing import CliRunner
 
 import partnerfit
-from partnerfit import errors, loading
+from partnerfit import errors
 from partnerfit.cli.app import app
 from partnerfit.errors import MAX_DIAGNOSTICS, TOO_MANY, Diagnostic, capped
+from partnerfit.project import loading
 
 
 def _diagnostics(n: int) -> list[Diagnostic]:

@@ -11,7 +11,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from partnerfit.document import read_document
+from partnerfit.io.document import read_document
 from partnerfit.numbers import read_number, text_hint
 
 

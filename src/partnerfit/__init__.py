@@ -20,11 +20,11 @@ if TYPE_CHECKING:
     from partnerfit.analysis.head_to_head import compare_candidates
     from partnerfit.analysis.sensitivity import sensitivity
     from partnerfit.analysis.weights_report import weights_report
-    from partnerfit.criteria_set import CriteriaSet
+    from partnerfit.contract.criteria_set import CriteriaSet
     from partnerfit.engine.run import score
     from partnerfit.errors import Diagnostic, InvalidInputError, PartnerfitError
-    from partnerfit.loading import Project, check_file, load, load_criteria
-    from partnerfit.result import CandidateResult, Result
+    from partnerfit.project.loading import Project, check_file, load, load_criteria
+    from partnerfit.result.model import CandidateResult, Result
 
 __all__ = [
     "CandidateResult",
@@ -47,22 +47,22 @@ __all__ = [
 ]
 
 _LAZY = {
-    "CriteriaSet": "partnerfit.criteria_set",
+    "CriteriaSet": "partnerfit.contract.criteria_set",
     "score": "partnerfit.engine.run",
     "Diagnostic": "partnerfit.errors",
     "InvalidInputError": "partnerfit.errors",
     "PartnerfitError": "partnerfit.errors",
-    "Project": "partnerfit.loading",
-    "check_file": "partnerfit.loading",
-    "load": "partnerfit.loading",
-    "load_criteria": "partnerfit.loading",
+    "Project": "partnerfit.project.loading",
+    "check_file": "partnerfit.project.loading",
+    "load": "partnerfit.project.loading",
+    "load_criteria": "partnerfit.project.loading",
     "explain": "partnerfit.analysis.explain",
     "compare_candidates": "partnerfit.analysis.head_to_head",
     "compare_methods": "partnerfit.analysis.compare",
     "weights_report": "partnerfit.analysis.weights_report",
     "sensitivity": "partnerfit.analysis.sensitivity",
-    "CandidateResult": "partnerfit.result",
-    "Result": "partnerfit.result",
+    "CandidateResult": "partnerfit.result.model",
+    "Result": "partnerfit.result.model",
 }
 
 

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 import partnerfit
 from partnerfit.analysis.compare import REFERENCE, compare_methods
-from partnerfit.criteria_set import resolve
-from partnerfit.loading import Project
-from partnerfit.models import CandidatesFile, CriteriaFile
+from partnerfit.contract.criteria_set import resolve
+from partnerfit.contract.models import CandidatesFile, CriteriaFile
+from partnerfit.project.loading import Project
 
 METHODS = ("wsm", "wpm", "topsis", "vikor", "promethee")
 SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 import partnerfit
 from partnerfit.analysis.explain import Target, explain
-from partnerfit.criteria_set import ResolvedCriterion
+from partnerfit.contract.criteria_set import ResolvedCriterion
 from partnerfit.errors import CandidateNotFoundError, MethodError
 
 ROOT = Path(__file__).resolve().parents[2]

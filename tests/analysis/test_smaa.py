@@ -22,13 +22,13 @@ from partnerfit.analysis.smaa import (
     wsm_scores,
 )
 from partnerfit.analysis.stability import Problem, eligible_problem
-from partnerfit.criteria_set import resolve
+from partnerfit.contract.criteria_set import resolve
+from partnerfit.contract.models import CandidatesFile, CriteriaFile
 from partnerfit.engine.matrix import build_matrix
 from partnerfit.engine.output import MethodOptions
 from partnerfit.engine.run import score
 from partnerfit.errors import MethodError
-from partnerfit.loading import Project
-from partnerfit.models import CandidatesFile, CriteriaFile
+from partnerfit.project.loading import Project
 from partnerfit.render.sensitivity import sensitivity_json
 
 SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -19,14 +19,14 @@ from partnerfit.analysis.stability import (
     eligible_problem,
     weight_stability,
 )
-from partnerfit.criteria_set import resolve
+from partnerfit.contract.criteria_set import resolve
+from partnerfit.contract.models import CandidatesFile, CriteriaFile
 from partnerfit.engine.matrix import build_matrix
 from partnerfit.engine.output import MethodOptions
 from partnerfit.engine.ranking import competition_ranks
 from partnerfit.engine.run import METHODS
 from partnerfit.errors import MethodError
-from partnerfit.loading import Project
-from partnerfit.models import CandidatesFile, CriteriaFile
+from partnerfit.project.loading import Project
 
 SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 METHOD_NAMES = ("wsm", "wpm", "topsis", "vikor", "promethee")

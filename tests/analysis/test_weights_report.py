@@ -11,10 +11,10 @@ import pytest
 
 import partnerfit
 from partnerfit.analysis.weights_report import weights_report
-from partnerfit.criteria_set import resolve
-from partnerfit.loading import Project
+from partnerfit.contract.criteria_set import resolve
+from partnerfit.contract.models import CandidatesFile, CriteriaFile
 from partnerfit.mcda.weights import critic_weights, entropy_weights
-from partnerfit.models import CandidatesFile, CriteriaFile
+from partnerfit.project.loading import Project
 
 ROOT = Path(__file__).resolve().parents[2]
 AHP_CANDIDATES = ROOT / "tests" / "data" / "valid" / "ahp" / "ahp_candidates.yaml"

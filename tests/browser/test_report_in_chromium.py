@@ -27,7 +27,7 @@ ARGS = [
 @pytest.fixture(scope="module")
 def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from partnerfit.analysis.report import gather
-    from partnerfit.loading import load
+    from partnerfit.project.loading import load
     from partnerfit.render.html import report_html
 
     out = tmp_path_factory.mktemp("report") / "shortlist.html"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import partnerfit
-from partnerfit.loading import detect_kind
+from partnerfit.project.loading import detect_kind
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "examples" / "packaging.yaml"

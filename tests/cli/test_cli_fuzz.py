@@ -204,7 +204,7 @@ def hostile(draw: st.DrawFn, text: str, most: int = 3, kinds: tuple[str, ...] = 
 @st.composite
 def hostile_json(draw: st.DrawFn, text: str) -> str:
     """The seed as JSON, with a lone surrogate, a control character or a pair written in one of its texts."""
-    from partnerfit.document import parse_text
+    from partnerfit.io.document import parse_text
 
     data = parse_text("seed", text, False).data
     body = json.dumps(data, ensure_ascii=False, indent=1)

@@ -8,7 +8,7 @@ from openpyxl import Workbook
 from typer.testing import CliRunner
 
 from partnerfit.cli.import_sheet import EPILOG, import_sheet
-from partnerfit.loading import load_criteria
+from partnerfit.project.loading import load_criteria
 
 CLEAN_ENV: dict[str, str | None] = {"COLUMNS": None, "NO_COLOR": None, "FORCE_COLOR": None, "TERM": None}
 
@@ -214,8 +214,8 @@ def test_a_formula_without_a_saved_value_exits_1(run_import, here):
 
 
 def test_a_sheet_whose_candidates_file_would_pass_the_yaml_limit_is_refused_early(run_import, here, monkeypatch):
-    monkeypatch.setattr("partnerfit.sheet_import._CHUNK", 50)
-    monkeypatch.setattr("partnerfit.document.MAX_YAML_BYTES", 20_000)  # the built-in criteria file still fits
+    monkeypatch.setattr("partnerfit.project.sheet_import._CHUNK", 50)
+    monkeypatch.setattr("partnerfit.io.document.MAX_YAML_BYTES", 20_000)  # the built-in criteria file still fits
     (here / "sheet.csv").write_text("id,loyalty\n" + "".join(f"c{i},3\n" for i in range(1000)), encoding="utf-8")
     result = run_import("sheet.csv", "-o", "c.yaml")
     assert result.exit_code == 1

@@ -113,13 +113,13 @@ def test_unknown_command(invoke):
 
 BUG = """
 import sys
-import partnerfit.loading
+import partnerfit.project.loading
 from partnerfit.cli import run
 
 def broken(*args, **kwargs):
     raise RuntimeError("engine exploded\\nsecond line")
 
-partnerfit.loading.load = broken
+partnerfit.project.loading.load = broken
 sys.argv = ["partnerfit", "score", sys.argv[1]]
 run()
 """

@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 import partnerfit
-from partnerfit.loading import Project
-from partnerfit.result import Result
+from partnerfit.project.loading import Project
+from partnerfit.result.model import Result
 
 Write = Callable[..., Path]
 Load = Callable[..., Project]

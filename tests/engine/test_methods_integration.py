@@ -19,14 +19,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import partnerfit
-from partnerfit.criteria_set import resolve
+from partnerfit.contract.criteria_set import resolve
+from partnerfit.contract.models import CandidatesFile, CriteriaFile
 from partnerfit.engine.run import score as run_score
 from partnerfit.errors import MethodError
-from partnerfit.loading import Project
 from partnerfit.mcda import Preference, promethee2, topsis, vikor, wpm
-from partnerfit.models import CandidatesFile, CriteriaFile
+from partnerfit.project.loading import Project
 from partnerfit.render import render_bytes
-from partnerfit.result import Result
+from partnerfit.result.model import Result
 
 METHODS = ("wsm", "wpm", "topsis", "vikor", "promethee")
 RELATIVE = ("wpm", "topsis", "vikor", "promethee")

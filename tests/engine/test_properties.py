@@ -11,12 +11,12 @@ import numpy as np
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from partnerfit.criteria_set import CriteriaSet, resolve
+from partnerfit.contract.criteria_set import CriteriaSet, resolve
+from partnerfit.contract.models import Candidate, CandidatesFile, CriteriaFile
 from partnerfit.engine.matrix import build_matrix
 from partnerfit.engine.run import score as run_score
 from partnerfit.engine.wsm import wsm
-from partnerfit.loading import Project
-from partnerfit.models import Candidate, CandidatesFile, CriteriaFile
+from partnerfit.project.loading import Project
 
 SETTINGS = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 TOL = 1e-9

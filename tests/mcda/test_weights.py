@@ -23,15 +23,13 @@ from partnerfit.mcda.weights import (
     rank_sum,
 )
 
-REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "reference"
+REFERENCE = Path(__file__).resolve().parents[1] / "data" / "reference"
 NAN = math.nan
 
 
 def reference(name: str) -> Any:
-    """A published worked example from shared/reference, or skip when the folder is not there."""
+    """A published worked example from tests/data/reference (see its README for the sources)."""
     path = REFERENCE / name
-    if not path.is_file():
-        pytest.skip(f"reference file not found: {path} (published worked examples live outside the repo)")
     return json.loads(path.read_text(encoding="utf-8"))
 
 

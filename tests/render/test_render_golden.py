@@ -21,7 +21,7 @@ import pytest
 
 import partnerfit
 from partnerfit.render import RenderOptions, render
-from partnerfit.result import Result
+from partnerfit.result.model import Result
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = Path(__file__).resolve().parent / "golden"

@@ -10,7 +10,7 @@ import partnerfit
 from partnerfit.render import FORMATS, RenderOptions, render
 from partnerfit.render.common import fmt_score, score_digits
 from partnerfit.render.table import BAR_WIDTH, score_bar
-from partnerfit.result import CandidateResult
+from partnerfit.result.model import CandidateResult
 
 ROOT = Path(__file__).resolve().parents[2]
 BLOCKS = " ▏▎▍▌▋▊▉█"  # index = eighths of a cell

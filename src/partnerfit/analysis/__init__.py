@@ -1,1 +1,1 @@
-"""Analyses built on the engine: method comparison (and, later, robustness and explanations)."""
+"""Analyses built on the engine: method comparison, sensitivity and acceptability, explanations, diffs, reports."""

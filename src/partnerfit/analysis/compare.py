@@ -6,11 +6,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from partnerfit.contract.models import MissingPolicy
 from partnerfit.engine.matrix import Aggregate
 from partnerfit.engine.run import METHODS, score
 from partnerfit.errors import PartnerfitError
-from partnerfit.loading import Project
-from partnerfit.models import MissingPolicy
+from partnerfit.project.loading import Project
 
 REFERENCE = "wsm"
 

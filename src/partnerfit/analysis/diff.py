@@ -14,12 +14,12 @@ from typing import Any, Literal
 from partnerfit._version import __version__
 from partnerfit.analysis.diff_criteria import CriteriaDiff, DefinitionChange, WeightChange, diff_criteria
 from partnerfit.analysis.git_revision import RevisionError, load_at_revision
-from partnerfit.criteria_set import CriteriaSet
+from partnerfit.contract.criteria_set import CriteriaSet
+from partnerfit.contract.models import Candidate, MissingPolicy, ScoreEntry
 from partnerfit.engine.matrix import Aggregate
 from partnerfit.engine.run import score
-from partnerfit.loading import Project
-from partnerfit.models import Candidate, MissingPolicy, ScoreEntry
-from partnerfit.result import Reason, Result
+from partnerfit.project.loading import Project
+from partnerfit.result.model import Reason, Result
 
 DEFAULT_TOP = 5
 

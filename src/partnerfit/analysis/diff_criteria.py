@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from partnerfit.criteria_set import CriteriaSet
+from partnerfit.contract.criteria_set import CriteriaSet
 
 WEIGHT_TOLERANCE = 1e-12
 

@@ -9,16 +9,16 @@ from typing import Any
 
 import numpy as np
 
+from partnerfit.contract.messages import did_you_mean
+from partnerfit.contract.models import Candidate, MissingPolicy, ScoreEntry
 from partnerfit.engine.matrix import Aggregate, DecisionMatrix, FloatArray, build_matrix
 from partnerfit.engine.output import MethodOptions
 from partnerfit.engine.ranking import competition_ranks
 from partnerfit.engine.run import METHODS, score
 from partnerfit.engine.wsm import normalise
 from partnerfit.errors import CandidateNotFoundError, PartnerfitError
-from partnerfit.loading import Project
-from partnerfit.messages import did_you_mean
-from partnerfit.models import Candidate, MissingPolicy, ScoreEntry
-from partnerfit.result import TIE_TOLERANCE, CandidateResult, Result
+from partnerfit.project.loading import Project
+from partnerfit.result.model import TIE_TOLERANCE, CandidateResult, Result
 
 MARGIN = 1e-11  # headroom over floating-point noise when a change must beat the 1e-9 tie rule
 

@@ -8,12 +8,12 @@ from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
-from partnerfit.atomic import temporary_folder
-from partnerfit.builtin import builtin_path
-from partnerfit.document import display_path, read_document
+from partnerfit.contract.models import MissingPolicy
 from partnerfit.errors import Diagnostic, InvalidInputError, PartnerfitError
-from partnerfit.loading import Project, load
-from partnerfit.models import MissingPolicy
+from partnerfit.io.atomic import temporary_folder
+from partnerfit.io.document import display_path, read_document
+from partnerfit.project.builtin import builtin_path
+from partnerfit.project.loading import Project, load
 
 
 class RevisionError(PartnerfitError):

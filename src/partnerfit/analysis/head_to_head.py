@@ -11,11 +11,11 @@ from typing import Any
 import numpy as np
 
 from partnerfit.analysis.explain import MARGIN, Evidence, Scene, brief, evidence_of, make_scene
-from partnerfit.criteria_set import CriteriaSet
+from partnerfit.contract.criteria_set import CriteriaSet
+from partnerfit.contract.models import MissingPolicy
 from partnerfit.engine.matrix import Aggregate, FloatArray
-from partnerfit.loading import Project
-from partnerfit.models import MissingPolicy
-from partnerfit.result import TIE_TOLERANCE, CandidateResult, Result
+from partnerfit.project.loading import Project
+from partnerfit.result.model import TIE_TOLERANCE, CandidateResult, Result
 
 Line = tuple[float, float, float, float]  # a score's numerator and denominator as n0 + n1·t, d0 + d1·t
 

@@ -13,12 +13,12 @@ from partnerfit.analysis.explain import Explanation, explain
 from partnerfit.analysis.sensitivity import SensitivityReport, sensitivity
 from partnerfit.analysis.smaa import Acceptability
 from partnerfit.analysis.weights_report import WeightsReport, weights_report
-from partnerfit.criteria_set import CriteriaSet, ResolvedCriterion
+from partnerfit.contract.criteria_set import CriteriaSet, ResolvedCriterion
+from partnerfit.contract.models import Candidate, MissingPolicy, label_text
 from partnerfit.engine.matrix import Aggregate
 from partnerfit.engine.run import score
-from partnerfit.loading import Project
-from partnerfit.models import Candidate, MissingPolicy, label_text
-from partnerfit.result import Result
+from partnerfit.project.loading import Project
+from partnerfit.result.model import Result
 
 SHORTLIST = 5  # candidates given a card by default
 SEED = 0  # a fixed seed: the same input and date give a byte-identical report

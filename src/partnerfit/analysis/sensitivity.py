@@ -9,11 +9,11 @@ from typing import Any
 from partnerfit.analysis.smaa import SAMPLES, SPREAD, Acceptability, Progress, concentration, rank_acceptability
 from partnerfit.analysis.smaa import score_ranges as find_ranges
 from partnerfit.analysis.stability import RESOLUTION, Level, Problem, Stability, eligible_problem, weight_stability
-from partnerfit.criteria_set import CriteriaSet
+from partnerfit.contract.criteria_set import CriteriaSet
+from partnerfit.contract.models import MissingPolicy
 from partnerfit.engine.matrix import Aggregate, build_matrix
 from partnerfit.engine.output import MethodOptions
-from partnerfit.loading import Project
-from partnerfit.models import MissingPolicy
+from partnerfit.project.loading import Project
 
 CLOSE_MARGIN = 1.0  # a lead of less than 1 point of the 0–100 score is a close call
 CLOSE_FIRST = 0.5  # so is a leader that ranks first in less than half of the samples

@@ -10,9 +10,9 @@ import numpy as np
 import numpy.typing as npt
 
 from partnerfit.analysis.stability import Problem
+from partnerfit.contract.models import Candidate, ScoreEntry
 from partnerfit.engine.matrix import FloatArray
-from partnerfit.models import Candidate, ScoreEntry
-from partnerfit.result import TIE_TOLERANCE
+from partnerfit.result.model import TIE_TOLERANCE
 
 IntArray = npt.NDArray[np.int64]
 Progress = Callable[[int, int], None]

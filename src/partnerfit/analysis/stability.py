@@ -14,7 +14,7 @@ from partnerfit.engine.output import MethodOptions
 from partnerfit.engine.ranking import competition_ranks
 from partnerfit.errors import MethodError
 from partnerfit.mcda.promethee import Preference
-from partnerfit.result import TIE_TOLERANCE
+from partnerfit.result.model import TIE_TOLERANCE
 
 Level = Literal["criterion", "group"]
 DECISIVE = 0.05  # a criterion is decisive when the leader changes within ±0.05 of its weight

@@ -8,10 +8,10 @@ from typing import Any
 
 import numpy as np
 
-from partnerfit.criteria_set import CriteriaSet
+from partnerfit.contract.criteria_set import CriteriaSet
+from partnerfit.contract.weighting import WeightOrigin
 from partnerfit.engine.matrix import build_matrix
-from partnerfit.loading import Project
-from partnerfit.weighting import WeightOrigin
+from partnerfit.project.loading import Project
 
 BARELY_DIFFER = 0.5  # data weight below half an equal share, on a criterion weighted above an equal share
 

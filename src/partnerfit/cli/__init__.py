@@ -24,7 +24,7 @@ def run() -> None:
 
     Every way out is one line at most: a failed write to stdout (closed, broken pipe, full disk) is
     ``error: cannot write the output: ...`` and exit 1; a bug is one ``internal error`` line. (A
-    signal during a write: see partnerfit.atomic.)
+    signal during a write: see partnerfit.io.atomic.)
     """
     from partnerfit.cli.streams import Console
 

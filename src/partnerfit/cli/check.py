@@ -98,7 +98,7 @@ def check(
 ) -> None:
     """Validate candidates and criteria files; print every error and warning as file:line:column."""
     from partnerfit.i18n import t
-    from partnerfit.loading import check_file
+    from partnerfit.project.loading import check_file
     from partnerfit.render import diagnostics as formats
 
     given = set(files)  # named on the command line: may be a pipe such as /dev/stdin

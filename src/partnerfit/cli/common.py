@@ -16,7 +16,7 @@ from partnerfit.cli.output import Refused, check_target, write_file, write_stdou
 from partnerfit.errors import Diagnostic, InvalidInputError, PartnerfitError
 
 if TYPE_CHECKING:
-    from partnerfit.loading import Project
+    from partnerfit.project.loading import Project
     from partnerfit.render import RenderOptions
 
 EXIT_INVALID = 1

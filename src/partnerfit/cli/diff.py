@@ -109,7 +109,7 @@ def diff(
     Exit 0 unless a --fail-on condition holds (exit 1).
     """
     from partnerfit.analysis.diff import diff_projects, load_at_revision
-    from partnerfit.loading import load
+    from partnerfit.project.loading import load
     from partnerfit.render import diff as render
 
     if rev is not None and new is not None:

@@ -57,7 +57,7 @@ def explain(
 ) -> None:
     """Explain one candidate's score: contributions, strengths and weaknesses, evidence, and what it would take."""
     from partnerfit.analysis.explain import explain as run_explain
-    from partnerfit.loading import load
+    from partnerfit.project.loading import load
     from partnerfit.render import explain as render
 
     options = _options(fmt, lang, output)
@@ -98,7 +98,7 @@ def compare(
 ) -> None:
     """Compare candidates side by side, criterion by criterion, and find the weight change that swaps the first two."""
     from partnerfit.analysis.head_to_head import compare_candidates
-    from partnerfit.loading import load
+    from partnerfit.project.loading import load
     from partnerfit.render import head_to_head as render
 
     if len(candidates) < 2:

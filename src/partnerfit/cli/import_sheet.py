@@ -9,9 +9,9 @@ from typing import Annotated
 
 import typer
 
-from partnerfit.atomic import temporary_folder
 from partnerfit.cli.common import EXIT_MISUSE, check_output, core_errors, fail, notice, print_diagnostics, write_output
 from partnerfit.errors import PartnerfitError
+from partnerfit.io.atomic import temporary_folder
 
 EPILOG = """\b
 Examples:
@@ -63,10 +63,10 @@ def import_sheet(
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing output file.")] = False,
 ) -> None:
     """Turn a spreadsheet (one row per candidate, one column per criterion) into a candidates file."""
-    from partnerfit.document import MAX_YAML_BYTES
-    from partnerfit.loading import load, load_criteria
-    from partnerfit.schema import schema_url
-    from partnerfit.sheet_import import read_sheet
+    from partnerfit.contract.schema import schema_url
+    from partnerfit.io.document import MAX_YAML_BYTES
+    from partnerfit.project.loading import load, load_criteria
+    from partnerfit.project.sheet_import import read_sheet
 
     writes_a_file = str(output) != "-"
     if writes_a_file:  # refused before the work, as write_output would refuse it after

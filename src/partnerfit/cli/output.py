@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from partnerfit.atomic import replace_atomically
+from partnerfit.io.atomic import replace_atomically
 
 _reads: dict[str, None] | None = None  # the files the running command opened for reading; None: no command
 _peeking: list[Path] = []  # files opened to look at the output itself, not read as inputs

@@ -85,7 +85,7 @@ def report(
 ) -> None:
     """Write a shortlist report of FILE: ranking, one card per shortlisted candidate, robustness, methodology."""
     from partnerfit.analysis.report import gather
-    from partnerfit.loading import load
+    from partnerfit.project.loading import load
 
     kind = _format(output)
     today = report_date(date)

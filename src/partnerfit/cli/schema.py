@@ -31,8 +31,8 @@ def schema(
     output: OutputOption = None,
 ) -> None:
     """Print the JSON Schema of candidates or criteria files (generated from partnerfit's models)."""
-    from partnerfit.loading import load_criteria
-    from partnerfit.schema import schema_text
+    from partnerfit.project.loading import load_criteria
+    from partnerfit.render.schema import schema_text
 
     with core_errors():
         criteria_set = load_criteria(criteria) if criteria else None

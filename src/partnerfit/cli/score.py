@@ -24,9 +24,9 @@ from partnerfit.errors import InvalidWeightsError
 
 if TYPE_CHECKING:
     from partnerfit.analysis.compare import MethodComparison
-    from partnerfit.loading import Project
+    from partnerfit.project.loading import Project
     from partnerfit.render import RenderOptions
-    from partnerfit.result import Result
+    from partnerfit.result.model import Result
 
 # Objects of a large run are left for the process exit (which skips freeing them) rather than
 # freed one by one when the command returns: about 0.3 s for 100,000 candidates.
@@ -144,7 +144,7 @@ def score(
 ) -> None:
     """Score and rank the candidates of FILE."""
     from partnerfit.engine import score as run_score
-    from partnerfit.loading import load
+    from partnerfit.project.loading import load
     from partnerfit.render import render_chunks
 
     overrides = _parse_weights(weight or [])

@@ -25,7 +25,7 @@ from partnerfit.cli.score import Aggregate, ExistingFile, Format, MethodName, Mi
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
-    from partnerfit.models import MissingPolicy
+    from partnerfit.contract.models import MissingPolicy
 
 SHOW_AFTER = 1.0  # seconds: a run expected to last longer gets a progress bar
 
@@ -139,7 +139,7 @@ def sensitivity(
 ) -> None:
     """Show how far each weight may move before the leader changes, and each candidate's chance of each rank."""
     from partnerfit.analysis.sensitivity import sensitivity as analyse
-    from partnerfit.loading import load
+    from partnerfit.project.loading import load
     from partnerfit.render import sensitivity as render
 
     if fmt is Format.csv:

@@ -30,8 +30,8 @@ def show_criteria(
     as_json: Annotated[bool, typer.Option("--json", help="Print the set as JSON.")] = False,
 ) -> None:
     """List the built-in criteria sets, or show one as a tree with effective weights."""
-    from partnerfit.builtin import builtin_names
-    from partnerfit.loading import load_criteria
+    from partnerfit.project.builtin import builtin_names
+    from partnerfit.project.loading import load_criteria
     from partnerfit.render import RenderOptions
     from partnerfit.render.criteria import criteria_json, criteria_tree, sets_table
 
@@ -59,9 +59,9 @@ def init(
     lang: Annotated[Lang, typer.Option("--lang", "-l", help="Language of the comments.")] = Lang.en,
 ) -> None:
     """Write a commented starter candidates file for a criteria set (the built-in one by default)."""
-    from partnerfit.builtin import builtin_path
-    from partnerfit.loading import load_criteria
-    from partnerfit.starter import starter_text
+    from partnerfit.project.builtin import builtin_path
+    from partnerfit.project.loading import load_criteria
+    from partnerfit.render.starter import starter_text
 
     check_output(path, label="")  # a path the system rejects (too long, ...) is one error line, before exists()
     if path.exists() and not force:

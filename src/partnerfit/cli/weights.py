@@ -33,7 +33,7 @@ def weights(
 ) -> None:
     """Show each criterion's weight and where it came from, beside entropy and CRITIC weights of the data."""
     from partnerfit.analysis.weights_report import weights_report
-    from partnerfit.loading import load
+    from partnerfit.project.loading import load
     from partnerfit.render import weights as render
 
     if fmt is Format.csv:

@@ -8,10 +8,10 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
-from partnerfit.criteria_set import CriteriaSet
-from partnerfit.models import Candidate, ScoreEntry
-from partnerfit.result import Reason
-from partnerfit.score_table import ScoreTable, build_score_table
+from partnerfit.contract.criteria_set import CriteriaSet
+from partnerfit.contract.models import Candidate, ScoreEntry
+from partnerfit.engine.score_table import ScoreTable, build_score_table
+from partnerfit.result.model import Reason
 
 Aggregate = Literal["mean", "median"]
 FloatArray = npt.NDArray[np.float64]

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from partnerfit.result import TIE_TOLERANCE
+from partnerfit.result.model import TIE_TOLERANCE
 
 
 def competition_ranks(

@@ -1,25 +1,42 @@
-"""Run a scoring method on a Project and assemble the Result every renderer reads."""
+"""Run a scoring method on a loaded candidates file and assemble the Result every renderer reads."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import Protocol
 
 import numpy as np
 
+from partnerfit.contract.criteria_set import CriteriaSet
+from partnerfit.contract.models import CandidatesFile, MissingPolicy
 from partnerfit.engine.matrix import Aggregate, DecisionMatrix, build_matrix
 from partnerfit.engine.output import MethodOptions, MethodOutput
 from partnerfit.engine.ranking import competition_ranks
 from partnerfit.engine.relative import RELATIVE_METHODS
+from partnerfit.engine.score_table import ScoreTable
 from partnerfit.engine.wsm import group_scores, wsm
 from partnerfit.errors import MethodError, MissingScoreError
 from partnerfit.gcpause import paused_gc
-from partnerfit.loading import Project
-from partnerfit.models import MissingPolicy
-from partnerfit.ranking_view import LazyRanking, RankingColumns
-from partnerfit.result import Result
-from partnerfit.rows import RowTable
+from partnerfit.result.model import Result
+from partnerfit.result.ranking_view import LazyRanking, RankingColumns
+from partnerfit.result.rows import RowTable
 
 Method = Callable[[DecisionMatrix, MethodOptions], MethodOutput]
+
+
+class Project(Protocol):
+    """What the engine reads of a loaded file (partnerfit.project.loading.Project is one): it loads nothing itself."""
+
+    @property
+    def path(self) -> str: ...
+    @property
+    def file(self) -> CandidatesFile: ...
+    @property
+    def criteria(self) -> CriteriaSet: ...
+    @property
+    def missing(self) -> MissingPolicy: ...
+    @property
+    def table(self) -> ScoreTable | None: ...
 
 
 def _wsm(matrix: DecisionMatrix, options: MethodOptions) -> MethodOutput:

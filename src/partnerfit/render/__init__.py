@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from partnerfit.gcpause import paused_gc
-from partnerfit.result import Result
+from partnerfit.result.model import Result
 
 FORMATS = ("table", "json", "csv", "markdown")
 

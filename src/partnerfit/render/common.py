@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from partnerfit.i18n import t
-from partnerfit.result import CandidateResult, Result
+from partnerfit.result.model import CandidateResult, Result
 
 
 def fmt_score(value: float | None, digits: int = 1) -> str:

@@ -10,13 +10,13 @@ from rich.console import Console
 from rich.text import Text
 from rich.tree import Tree
 
-from partnerfit.criteria_set import CriteriaSet, ResolvedCriterion
+from partnerfit.contract.criteria_set import CriteriaSet, ResolvedCriterion
+from partnerfit.contract.models import label_text
+from partnerfit.contract.weighting import WeightOrigin
 from partnerfit.i18n import t
-from partnerfit.models import label_text
 from partnerfit.render import RenderOptions
 from partnerfit.render.sanitize import json_text, terminal, terminal_lines
 from partnerfit.render.table import make_console, plain
-from partnerfit.weighting import WeightOrigin
 
 
 def criteria_json(criteria: CriteriaSet, lang: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from partnerfit.render import RenderOptions
 from partnerfit.render.sanitize import csv_text
-from partnerfit.result import Result
+from partnerfit.result.model import Result
 
 
 def render_csv(result: Result, options: RenderOptions) -> str:

@@ -16,7 +16,7 @@ from partnerfit.render import RenderOptions
 from partnerfit.render.common import colon
 from partnerfit.render.sanitize import json_dumps, md, md_code, md_row
 from partnerfit.render.table import finish, make_console, plain
-from partnerfit.result import Reason
+from partnerfit.result.model import Reason
 
 ARROW = " → "
 

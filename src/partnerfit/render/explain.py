@@ -11,14 +11,14 @@ from rich.table import Table
 from rich.text import Text
 
 from partnerfit.analysis.explain import CriterionExplanation, Evidence, Explanation, Target
-from partnerfit.criteria_set import CriteriaSet
+from partnerfit.contract.criteria_set import CriteriaSet
+from partnerfit.contract.models import label_text
 from partnerfit.i18n import t
-from partnerfit.models import label_text
 from partnerfit.render import RenderOptions
 from partnerfit.render.common import colon, fmt_score, reasons_text
 from partnerfit.render.sanitize import json_dumps, md, md_row
 from partnerfit.render.table import finish, make_console, plain, score_bar
-from partnerfit.result import CandidateResult
+from partnerfit.result.model import CandidateResult
 
 
 def explain_json(explanation: Explanation) -> str:

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from partnerfit._version import __version__
 from partnerfit.analysis.explain import Explanation
 from partnerfit.analysis.report import ReportData, levels_of, parts_of
+from partnerfit.contract.models import label_text
 from partnerfit.i18n import t
-from partnerfit.models import label_text
 from partnerfit.render import report_content as content
 from partnerfit.render import svg
 from partnerfit.render.common import colon, fmt_score

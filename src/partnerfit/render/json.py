@@ -8,7 +8,7 @@ import orjson
 
 from partnerfit.render import RenderOptions
 from partnerfit.render.sanitize import json_dumps
-from partnerfit.result import Result
+from partnerfit.result.model import Result
 
 CHUNK = 2000
 _BETWEEN = b'},{"rank":'

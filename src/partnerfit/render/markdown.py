@@ -13,7 +13,7 @@ from partnerfit.render.common import (
     score_digits,
 )
 from partnerfit.render.sanitize import md, md_row
-from partnerfit.result import Result
+from partnerfit.result.model import Result
 
 
 def render_markdown(result: Result, options: RenderOptions) -> str:

@@ -9,13 +9,13 @@ from partnerfit.analysis.compare import MethodComparison
 from partnerfit.analysis.explain import Explanation
 from partnerfit.analysis.report import ReportData, rank_shares
 from partnerfit.analysis.sensitivity import SensitivityReport
-from partnerfit.criteria_set import ResolvedCriterion
+from partnerfit.contract.criteria_set import ResolvedCriterion
 from partnerfit.i18n import t
 from partnerfit.render.common import colon, fmt_score, reasons_text, score_digits
 from partnerfit.render.compare import notes as compare_notes
 from partnerfit.render.explain import detail_lines, evidence_text, raw, same, signed, target_text
 from partnerfit.render.sensitivity import verdict_lines
-from partnerfit.result import Result
+from partnerfit.result.model import Result
 
 MAX_ROWS = 50  # ranked candidates listed in the shortlist table
 MAX_RANKS = 10  # rank columns of the heat map; later ranks are summed in one column

@@ -7,9 +7,9 @@ from collections.abc import Mapping
 from partnerfit._version import __version__
 from partnerfit.analysis.explain import Explanation
 from partnerfit.analysis.report import ReportData, levels_of, parts_of
-from partnerfit.criteria_set import ResolvedCriterion
+from partnerfit.contract.criteria_set import ResolvedCriterion
+from partnerfit.contract.models import label_text
 from partnerfit.i18n import t
-from partnerfit.models import label_text
 from partnerfit.render import report_content as content
 from partnerfit.render.common import colon, fmt_score
 from partnerfit.render.explain import raw

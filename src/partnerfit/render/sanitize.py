@@ -62,17 +62,10 @@ def terminal_lines(text: str, *, colour: bool = False) -> str:
 
 # --- spreadsheet cells (CSV and XLSX) -------------------------------------------------------------
 
-# A cell starting with one of these is run as a formula by Excel, LibreOffice or Google Sheets (OWASP
-# "CSV injection"), also after white space, tabs or line breaks, which some of them skip; full-width forms
-# too, which some input methods turn into the ASCII ones.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")
-_SKIPPED = re.compile("[\\s\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]*")
-QUOTE = "'"
-
-
-def is_formula_like(text: str) -> bool:
-    """True when a spreadsheet could read ``text`` as a formula."""
-    return text[_SKIPPED.match(text).end() :].startswith(FORMULA_TRIGGERS)  # type: ignore[union-attr]
+# the formula rule lives with the spreadsheet reader, which undoes exactly what the writers add
+from partnerfit.io.formulas import FORMULA_TRIGGERS as FORMULA_TRIGGERS  # noqa: E402
+from partnerfit.io.formulas import QUOTE as QUOTE  # noqa: E402
+from partnerfit.io.formulas import is_formula_like as is_formula_like  # noqa: E402
 
 
 def safe_text(text: str) -> str:

@@ -21,7 +21,7 @@ from partnerfit.render.common import (
     score_digits,
 )
 from partnerfit.render.sanitize import terminal, terminal_lines
-from partnerfit.result import Result
+from partnerfit.result.model import Result
 
 BAR_WIDTH = 10
 _TRAILING = re.compile(r"[ ]+((?:\x1b\[[0-9;]*m)*)$")  # spaces before the line's closing colour codes

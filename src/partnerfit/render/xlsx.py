@@ -20,12 +20,12 @@ from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
 
 from partnerfit._version import __version__
-from partnerfit.atomic import replace_atomically
+from partnerfit.contract.models import Candidate, ScoreEntry
 from partnerfit.i18n import t
-from partnerfit.models import Candidate, ScoreEntry
+from partnerfit.io.atomic import replace_atomically
 from partnerfit.render.common import footer_lines, reasons_text, score_digits
 from partnerfit.render.sanitize import cell, cell_text
-from partnerfit.result import CandidateResult, Result
+from partnerfit.result.model import CandidateResult, Result
 
 SHEETS = ("Ranking", "Scores", "Criteria & weights", "Notes")
 FIXED_DATE = datetime.datetime(2000, 1, 1)  # created/modified: the same input gives the same bytes

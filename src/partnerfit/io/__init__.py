@@ -1,0 +1,1 @@
+"""Bytes in and out safely: bounded reads, YAML and JSON readers that keep locations, numbers, sheets, atomic writes."""

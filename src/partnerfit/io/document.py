@@ -1,0 +1,194 @@
+"""Read a YAML or JSON file safely into plain data, keeping every node's line and column."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+from partnerfit.errors import Diagnostic, InvalidInputError
+from partnerfit.io.located import Document as Document
+from partnerfit.io.located import Loc as Loc
+from partnerfit.io.located import clean_surrogates as clean_surrogates
+from partnerfit.io.yaml_nodes import LIBYAML, Builder, Loader, node_beyond_budget
+from partnerfit.io.yaml_nodes import MAX_ALIAS_NODES as MAX_ALIAS_NODES
+from partnerfit.io.yaml_nodes import MAX_DEPTH as MAX_DEPTH
+from partnerfit.io.yaml_nodes import MAX_NODES as MAX_NODES
+
+MAX_YAML_BYTES = 16 * 1024 * 1024  # and at most MAX_NODES values: any accepted file is read in ~1.1 GB, ~3 s
+MAX_JSON_BYTES = 128 * 1024 * 1024  # and at most jsondoc.MAX_JSON_VALUES keys and values
+
+
+def display_path(path: Path) -> str:
+    """The path as the user would recognise it: as given when relative, else relative to the
+    working directory when inside it, else absolute."""
+    if not path.is_absolute():
+        return os.path.normpath(path)
+    path = Path(os.path.normpath(path))  # shown, not opened: 'a/../b' reads as 'b'
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def read_document(path: Path, *, shown_as: str | None = None, regular_only: bool = False) -> Document:
+    """Parse ``path`` (YAML, or JSON when it ends in .json) or raise InvalidInputError.
+
+    ``regular_only`` refuses anything but a regular file (a folder, a device, a FIFO, a socket), without
+    blocking on a pipe: for paths named inside files. The command line may still read /dev/stdin.
+    """
+    shown, text = read_text(path, shown_as=shown_as, regular_only=regular_only)
+    return parse_text(shown, text, path.suffix.lower() == ".json")
+
+
+def _failure(shown: str) -> Callable[..., InvalidInputError]:
+    def fail(message: str, line: int = 1, column: int = 1, code: str = "PF002") -> InvalidInputError:
+        return InvalidInputError([Diagnostic(shown, line, column, "error", message, "", code)])
+
+    return fail
+
+
+def read_text(path: Path, *, shown_as: str | None = None, regular_only: bool = False) -> tuple[str, str]:
+    """(the name shown in messages, the UTF-8 text) of ``path``, bounded and checked; see read_document."""
+    shown = shown_as or display_path(path)
+    fail = _failure(shown)
+    raw = _read_bytes(path, "JSON" if path.suffix.lower() == ".json" else "YAML", regular_only, fail)
+    if b"\x00" in raw:
+        line, column = _position_of(raw, raw.index(b"\x00"))
+        raise fail("binary data (a NUL byte) where a text file was expected", line, column)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line, column = _position_of(raw, exc.start)
+        raise fail(
+            f"not UTF-8 text: byte 0x{raw[exc.start]:02x} cannot be decoded; save the file as UTF-8",
+            line,
+            column,
+        ) from None
+    if not text.strip():
+        raise fail("the file is empty; expected a mapping such as 'kind: candidates'")
+    return shown, text
+
+
+def parse_text(shown: str, text: str, is_json: bool) -> Document:
+    """Parse a file's text (YAML, or JSON) into a Document, or raise InvalidInputError."""
+    fail = _failure(shown)
+    return _parse_json(shown, text, fail) if is_json else _parse_yaml(shown, text, fail)
+
+
+def _read_bytes(path: Path, kind: str, regular_only: bool, fail: Callable[..., InvalidInputError]) -> bytes:
+    """The file's bytes, bounded: a pipe or a device has no size to check first."""
+    limit = MAX_JSON_BYTES if kind == "JSON" else MAX_YAML_BYTES
+    try:
+        # non-blocking open: a FIFO is then refused instead of waiting forever for a writer
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+        with os.fdopen(os.open(path, flags), "rb") if regular_only else path.open("rb") as stream:
+            mode = os.fstat(stream.fileno())
+            if regular_only and not stat.S_ISREG(mode.st_mode):
+                raise fail(_not_regular(mode.st_mode))
+            if stat.S_ISREG(mode.st_mode) and mode.st_size > limit:
+                raise fail(
+                    f"file is {mode.st_size:,} bytes; a {kind} file may hold at most {limit:,} bytes ({limit / 2**20:g} MiB)"
+                )
+            raw = stream.read(limit + 1)
+    except IsADirectoryError:
+        raise fail("is a directory, not a file") from None
+    except FileNotFoundError:
+        raise fail("no such file") from None
+    except OSError as exc:
+        if regular_only and path.is_socket():
+            raise fail(_not_regular(stat.S_IFSOCK)) from None
+        raise fail(f"cannot be read: {exc.strerror or exc}") from None
+    if len(raw) > limit:
+        raise fail(f"more than {limit:,} bytes; a {kind} file may hold at most {limit / 2**20:g} MiB")
+    return raw
+
+
+def _not_regular(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "is a directory, not a file"
+    if stat.S_ISFIFO(mode):
+        return "is a named pipe (FIFO), not a regular file"
+    if stat.S_ISSOCK(mode):
+        return "is a socket, not a regular file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "is a device, not a regular file"
+    return "is not a regular file"  # pragma: no cover - every other kind is listed above
+
+
+def _position_of(raw: bytes, offset: int) -> tuple[int, int]:
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    return raw.count(b"\n", 0, offset) + 1, len(raw[line_start:offset].decode("utf-8", "replace")) + 1
+
+
+def _parse_yaml(shown: str, text: str, fail: Callable[..., InvalidInputError]) -> Document:
+    beyond = node_beyond_budget(text)
+    if beyond is not None:
+        message = f"the file holds more than {MAX_NODES:,} values; split it, or write it as JSON"
+        raise fail(message, *beyond, "PF005")
+    loader = Loader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if "maximum nesting depth" in str(exc.problem):
+            raise fail(f"nesting is too deep (more than {MAX_DEPTH} levels)", line, column, "PF005") from None
+        raise fail(_yaml_message(exc, text, line), line, column, "PF001") from None
+    except yaml.reader.ReaderError as exc:  # a control character in the raw text
+        line, column = _reader_position(text, exc.position)
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character or "\0")
+        message = f"invalid YAML: the control character U+{code:04X} is not allowed; remove it"
+        raise fail(message, line, column, "PF001") from None
+    except yaml.YAMLError as exc:
+        raise fail(f"invalid YAML: {exc}", code="PF001") from None
+    except RecursionError:
+        raise fail(f"nesting is too deep (more than {MAX_DEPTH} levels)", code="PF005") from None
+    finally:
+        loader.dispose()
+    if root is None:
+        raise fail("the file holds no document; expected a mapping such as 'kind: candidates'")
+    doc = Document(shown, None, root, text)
+    builder = Builder(shown)
+    if "*" in text:
+        builder.check_aliases(root)
+    doc.data = builder.build(root, 0)
+    doc.problems = builder.errors  # duplicate keys and refused tags: reported with the validation errors
+    clean_surrogates(doc)
+    return doc
+
+
+def _reader_position(text: str, position: int) -> tuple[int, int]:
+    # libyaml counts bytes of the UTF-8 text, the pure-Python reader counts characters
+    before = text.encode("utf-8")[:position].decode("utf-8", "ignore") if LIBYAML else text[:position]
+    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError, text: str, line: int) -> str:
+    problem = exc.problem or "invalid YAML"
+    lines = text.splitlines()
+    if 0 < line <= len(lines) and "\t" in lines[line - 1][: len(lines[line - 1]) - len(lines[line - 1].lstrip())]:
+        return f"invalid YAML: {problem} — a tab is used for indentation; YAML indents with spaces"
+    if "\t" in problem or ("cannot start any token" in problem and "\t" in text):
+        return f"invalid YAML: {problem} — tabs are not allowed here; use spaces"
+    if "another document" in problem:
+        return (
+            "invalid YAML: a second document starts here; a partnerfit file holds one document "
+            "(remove the '---' or '...' line before it)"
+        )
+    if "Unicode character escape" in problem:
+        return (
+            f"invalid YAML: {problem} — \\ud800 to \\udfff are halves of a surrogate pair, not characters; "
+            "write the character itself"
+        )
+    context = f" ({exc.context})" if exc.context else ""
+    return f"invalid YAML: {problem}{context}"
+
+
+def _parse_json(shown: str, text: str, fail: Callable[..., InvalidInputError]) -> Document:
+    from partnerfit.io import jsondoc
+
+    return jsondoc.parse(shown, text, fail)
