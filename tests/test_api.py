@@ -49,6 +49,38 @@ def test_load_and_score():
     assert json.loads(json.dumps(document, allow_nan=False)) == document
 
 
+def test_score_returns_the_typed_verdict_reasons_and_ties():
+    project = partnerfit.load(PACKAGING)
+    assert partnerfit.score(project).close_call is None  # asked for: it costs more than the ranking
+    result = partnerfit.score(project, close_call=True)
+    verdict = result.close_call
+    assert isinstance(verdict, partnerfit.CloseCall)
+    assert verdict.close and verdict.leader == result.ranked[0].id
+    assert verdict.runner_up == result.ranked[1].id
+    assert verdict.change is not None and verdict.change.leader != verdict.leader
+    kerlann = result.candidate("paper_group_kerlann")
+    assert kerlann.reasons == (partnerfit.Reason("minimum", "loyalty", 1.0, 2.0),)
+    assert partnerfit.reason_text(kerlann.reasons[0]) == "loyalty 1 < minimum 2"
+    assert partnerfit.reason_text(kerlann.reasons[0], "fr", "Loyauté") == "Loyauté 1 < minimum 2"
+    assert result.ties == []
+
+
+def test_score_with_close_call_is_what_the_command_writes(tmp_path: Path):
+    out = tmp_path / "ranking.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "partnerfit", "score", str(PACKAGING), "-f", "json", "-o", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    result = partnerfit.score(partnerfit.load(PACKAGING), close_call=True)
+    written = json.loads(out.read_text(encoding="utf-8"))
+    assert written == result.to_dict(words=partnerfit.reason_text)
+    assert written["close_call"]["close"] is True
+
+
 def test_load_accepts_a_string_path_and_options():
     project = partnerfit.load(str(ASSESSORS), weights={"loyalty": 20}, missing="worst")
     result = partnerfit.score(project, aggregate="median")

@@ -1,10 +1,15 @@
-"""Pause Python's cyclic garbage collector while millions of acyclic objects are built."""
+"""Pause Python's cyclic garbage collector at the entry points: the public API and the command line's run()."""
 
 from __future__ import annotations
 
+import functools
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import ParamSpec, TypeVar
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 @contextmanager
@@ -22,3 +27,18 @@ def paused_gc() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def at_the_edge(function: Callable[P, R]) -> Callable[P, R]:
+    """``function`` with the cyclic GC paused while it runs: how ``partnerfit.load``, ``score``… are served.
+
+    Only entry points pause it (the inner layers never do): a program calling the library gets
+    the speed without asking, and its own collector runs as before once the call returns.
+    """
+
+    @functools.wraps(function)
+    def paused(*args: P.args, **kwargs: P.kwargs) -> R:
+        with paused_gc():
+            return function(*args, **kwargs)
+
+    return paused

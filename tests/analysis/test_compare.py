@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 
 import partnerfit
 from partnerfit.analysis.compare import REFERENCE, compare_methods
+from partnerfit.contract.candidates import CandidatesFile
 from partnerfit.contract.criteria_set import resolve
-from partnerfit.contract.models import CandidatesFile, CriteriaFile
+from partnerfit.contract.models import CriteriaFile
 from partnerfit.project.loading import Project
 
 METHODS = ("wsm", "wpm", "topsis", "vikor", "promethee")

@@ -20,6 +20,7 @@ from partnerfit.analysis.diff import (
     load_at_revision,
 )
 from partnerfit.errors import InvalidInputError
+from partnerfit.i18n import reason_text
 
 # x leads on a (weight 2), y on b; swapping the weights swaps the leader; z stays second.
 #   a:2 b:1  ->  x 83.3, z 75.0, y 66.7      a:1 b:2  ->  y 83.3, z 75.0, x 66.7
@@ -243,7 +244,7 @@ def test_newly_excluded_and_readmitted(tmp_path: Path) -> None:
     assert excluded.id == "y"
     assert [r.code for r in excluded.new.reasons] == ["gate"]
     assert readmitted.id == "z"
-    assert [r.text() for r in readmitted.old.reasons] == ["b 1 < minimum 2"]
+    assert [reason_text(r) for r in readmitted.old.reasons] == ["b 1 < minimum 2"]
     assert d.conditions["exclusion-change"]
     assert d.changed[0].gates == (GateChange("sanctions", None, True),)
     changes = {c["id"]: c for c in d.to_dict()["ranking"]["changes"]}

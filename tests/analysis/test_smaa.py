@@ -14,16 +14,17 @@ from partnerfit.analysis import smaa
 from partnerfit.analysis.sensitivity import CLOSE_MARGIN, close_call, sensitivity, smallest_change
 from partnerfit.analysis.smaa import (
     ScoreRanges,
+    additive_scores,
     concentration,
     method_scores,
     rank_acceptability,
     sample_ranks,
     score_ranges,
-    wsm_scores,
 )
 from partnerfit.analysis.stability import Problem, eligible_problem
+from partnerfit.contract.candidates import CandidatesFile
 from partnerfit.contract.criteria_set import resolve
-from partnerfit.contract.models import CandidatesFile, CriteriaFile
+from partnerfit.contract.models import CriteriaFile
 from partnerfit.engine.matrix import build_matrix
 from partnerfit.engine.output import MethodOptions
 from partnerfit.engine.run import score
@@ -180,7 +181,7 @@ def test_vectorised_wsm_equals_one_run_per_sample() -> None:
     rng = np.random.default_rng(3)
     weights = rng.dirichlet(np.ones(3), 50)
     sampled = ranges.low + (ranges.high - ranges.low) * rng.random((50, len(ranges)))
-    assert wsm_scores(problem, weights, ranges, sampled) == pytest.approx(
+    assert additive_scores(problem, weights, ranges, sampled) == pytest.approx(
         method_scores(problem, weights, ranges, sampled)
     )
 

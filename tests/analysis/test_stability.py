@@ -19,12 +19,14 @@ from partnerfit.analysis.stability import (
     eligible_problem,
     weight_stability,
 )
+from partnerfit.contract.candidates import CandidatesFile
 from partnerfit.contract.criteria_set import resolve
-from partnerfit.contract.models import CandidatesFile, CriteriaFile
+from partnerfit.contract.models import CriteriaFile
+from partnerfit.engine.dispatch import run_method
 from partnerfit.engine.matrix import build_matrix
 from partnerfit.engine.output import MethodOptions
 from partnerfit.engine.ranking import competition_ranks
-from partnerfit.engine.run import METHODS
+from partnerfit.engine.registry import get
 from partnerfit.errors import MethodError
 from partnerfit.project.loading import Project
 
@@ -64,7 +66,7 @@ def engine_order(
     criteria = project.criteria
     resolved = tuple(replace(c, effective_weight=float(w)) for c, w in zip(criteria.criteria, weights, strict=True))
     matrix = build_matrix(project.file.candidates, replace(criteria, criteria=resolved))
-    scores = METHODS[method](matrix, MethodOptions(missing)).score
+    scores = run_method(get(method), matrix, MethodOptions(missing)).score
     eligible = [not reasons for reasons in matrix.reasons]
     return [
         (matrix.ids[row], rank) for row, rank in competition_ranks(matrix.ids, np.nan_to_num(scores).tolist(), eligible)
@@ -264,7 +266,7 @@ def test_problem_scores_are_the_engines(method: str) -> None:
     project = project_of(criteria, rows)
     problem = problem_of(project, method)
     matrix = build_matrix(project.file.candidates, project.criteria)
-    engine = METHODS[method](matrix, MethodOptions())
+    engine = run_method(get(method), matrix, MethodOptions())
     assert problem.ids == ("x", "y", "z")
     assert problem.scores(problem.weights).tolist() == engine.score[[0, 1, 3]].tolist()
     both = problem.scores(np.array([problem.weights, problem.weights]))

@@ -11,8 +11,9 @@ import pytest
 
 import partnerfit
 from partnerfit.analysis.weights_report import weights_report
+from partnerfit.contract.candidates import CandidatesFile
 from partnerfit.contract.criteria_set import resolve
-from partnerfit.contract.models import CandidatesFile, CriteriaFile
+from partnerfit.contract.models import CriteriaFile
 from partnerfit.mcda.weights import critic_weights, entropy_weights
 from partnerfit.project.loading import Project
 

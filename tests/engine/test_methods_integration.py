@@ -19,8 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import partnerfit
+from partnerfit.contract.candidates import CandidatesFile
 from partnerfit.contract.criteria_set import resolve
-from partnerfit.contract.models import CandidatesFile, CriteriaFile
+from partnerfit.contract.models import CriteriaFile
 from partnerfit.engine.run import score as run_score
 from partnerfit.errors import MethodError
 from partnerfit.mcda import Preference, promethee2, topsis, vikor, wpm

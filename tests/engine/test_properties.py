@@ -11,11 +11,14 @@ import numpy as np
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from partnerfit.contract.candidates import Candidate, CandidatesFile
 from partnerfit.contract.criteria_set import CriteriaSet, resolve
-from partnerfit.contract.models import Candidate, CandidatesFile, CriteriaFile
+from partnerfit.contract.models import CriteriaFile
+from partnerfit.engine.dispatch import run_method
 from partnerfit.engine.matrix import build_matrix
+from partnerfit.engine.output import MethodOptions
+from partnerfit.engine.registry import get
 from partnerfit.engine.run import score as run_score
-from partnerfit.engine.wsm import wsm
 from partnerfit.project.loading import Project
 
 SETTINGS = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -101,7 +104,7 @@ def scores_of(problem: dict[str, Any], candidates: dict[str, Any] | None = None)
         for cid, c in (candidates if candidates is not None else problem["candidates"]).items()
     }
     matrix = build_matrix(models, criteria_set(problem["criteria"]), problem["aggregate"])
-    output = wsm(matrix, problem["missing"])
+    output = run_method(get("wsm"), matrix, MethodOptions(problem["missing"]))
     return dict(zip(matrix.ids, output.score.tolist(), strict=True))
 
 
@@ -181,7 +184,7 @@ def test_adding_a_candidate_never_changes_another_score(problem, data):
 def test_contributions_sum_to_the_score_and_scores_lie_in_0_100(problem):
     models = {cid: Candidate.model_validate(c) for cid, c in problem["candidates"].items()}
     matrix = build_matrix(models, criteria_set(problem["criteria"]), problem["aggregate"])
-    output = wsm(matrix, problem["missing"])
+    output = run_method(get("wsm"), matrix, MethodOptions(problem["missing"]))
     assert not np.isnan(output.score).any()
     assert not np.isnan(output.contributions).any()
     sums = output.contributions.sum(axis=1)

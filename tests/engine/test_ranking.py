@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from partnerfit.engine.ranking import competition_ranks
+from partnerfit.i18n import reason_text
 
 approx = pytest.approx
 
@@ -107,10 +108,10 @@ def test_knockout_minimum_reason_text(score_problem):
     assert kerlann.excluded
     assert kerlann.rank is None
     assert kerlann.score == approx(50.0)
-    assert [r.text() for r in kerlann.reasons] == ["loyalty 1 < minimum 2"]
+    assert [reason_text(r) for r in kerlann.reasons] == ["loyalty 1 < minimum 2"]
     # the minimum itself passes: fibre 2 → not excluded
     assert not result.candidate("fibre").excluded
-    entry = result.to_dict()["ranking"][-1]
+    entry = result.to_dict(words=reason_text)["ranking"][-1]
     assert entry["id"] == "kerlann"
     assert entry["excluded"] is True
     assert entry["rank"] is None
@@ -121,7 +122,7 @@ def test_knockout_maximum_reason_text(score_problem):
     criteria = {"scale": [1, 5], "criteria": {"cost": {"direction": "lower", "maximum": 4}}}
     candidates = {"x": {"scores": {"cost": 5}}, "y": {"scores": {"cost": 4}}}
     result = score_problem(criteria, candidates)
-    assert [r.text() for r in result.candidate("x").reasons] == ["cost 5 > maximum 4"]
+    assert [reason_text(r) for r in result.candidate("x").reasons] == ["cost 5 > maximum 4"]
     assert not result.candidate("y").excluded
 
 
@@ -143,8 +144,8 @@ def test_knockout_applies_to_the_mean_not_to_single_assessors(score_problem):
     result = score_problem(criteria, candidates, aggregate="mean")
     assert not result.candidate("pass").excluded
     assert not result.candidate("warm").excluded
-    assert [r.text() for r in result.candidate("fail").reasons] == ["loyalty 1.5 < minimum 2"]
-    assert [r.text() for r in result.candidate("hot").reasons] == ["cost 4.5 > maximum 4"]
+    assert [reason_text(r) for r in result.candidate("fail").reasons] == ["loyalty 1.5 < minimum 2"]
+    assert [reason_text(r) for r in result.candidate("hot").reasons] == ["cost 4.5 > maximum 4"]
 
 
 def test_knockout_applies_to_the_median_when_asked(score_problem):
@@ -153,7 +154,7 @@ def test_knockout_applies_to_the_median_when_asked(score_problem):
     candidates = {"x": {"assessments": {"a": {"loyalty": 1}, "b": {"loyalty": 1}, "c": {"loyalty": 5}}}}
     assert not score_problem(criteria, candidates, aggregate="mean").candidate("x").excluded
     median = score_problem(criteria, candidates, aggregate="median").candidate("x")
-    assert [r.text() for r in median.reasons] == ["loyalty 1 < minimum 2"]
+    assert [reason_text(r) for r in median.reasons] == ["loyalty 1 < minimum 2"]
 
 
 def test_unscored_knockout_is_a_note_not_an_exclusion(score_problem):
@@ -179,9 +180,9 @@ def test_gate_true_excludes(score_problem):
     result = score_problem(GATED, candidates)
     resinex = result.candidate("resinex")
     assert resinex.excluded and resinex.rank is None
-    assert [r.text() for r in resinex.reasons] == ["gate: sanctions_listed"]
+    assert [reason_text(r) for r in resinex.reasons] == ["gate: sanctions_listed"]
     assert resinex.score == approx(100.0)
-    assert [r.text() for r in result.candidate("words").reasons] == ["gate: sanctions_listed"]
+    assert [reason_text(r) for r in result.candidate("words").reasons] == ["gate: sanctions_listed"]
     assert result.candidate("clean").rank == 1
 
 
@@ -189,13 +190,13 @@ def test_unanswered_gate_is_reported_not_failed(score_problem):
     x = score_problem(GATED, {"x": {"scores": {"a": 3}}}).candidate("x")
     assert not x.excluded
     assert x.rank == 1
-    assert [n.text() for n in x.notes] == ["gate not answered: sanctions_listed"]
+    assert [reason_text(n) for n in x.notes] == ["gate not answered: sanctions_listed"]
 
 
 def test_gate_and_knockout_reasons_together(score_problem):
     criteria = {**GATED, "criteria": {"a": {"minimum": 3}}}
     x = score_problem(criteria, {"x": {"gates": {"sanctions_listed": True}, "scores": {"a": 1}}})
-    texts = [r.text() for r in x.candidate("x").reasons]
+    texts = [reason_text(r) for r in x.candidate("x").reasons]
     assert sorted(texts) == ["a 1 < minimum 3", "gate: sanctions_listed"]
 
 
@@ -235,7 +236,7 @@ def test_candidate_without_any_score_is_excluded(score_problem):
         entry = result.candidate(cid)
         assert entry.excluded
         assert entry.rank is None
-        assert [r.text() for r in entry.reasons] == ["no criterion scored"]
+        assert [reason_text(r) for r in entry.reasons] == ["no criterion scored"]
         assert entry.coverage == 0.0
         assert entry.score == 0.0
         assert dict(entry.contributions) == {}
@@ -247,7 +248,7 @@ def test_candidate_without_any_score_is_excluded(score_problem):
 def test_candidate_without_any_score_under_missing_worst(score_problem):
     result = score_problem(ONE, {"x": {"scores": {"a": 3}}, "ghost": {}}, missing="worst")
     ghost = result.candidate("ghost")
-    assert [r.text() for r in ghost.reasons] == ["no criterion scored"]
+    assert [reason_text(r) for r in ghost.reasons] == ["no criterion scored"]
     assert ghost.rank is None
 
 

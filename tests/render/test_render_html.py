@@ -12,6 +12,7 @@ import pytest
 
 import partnerfit
 from partnerfit.analysis.report import ReportData, gather
+from partnerfit.render import RenderOptions
 from partnerfit.render.html import CSS, report_html
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -148,7 +149,7 @@ def assert_self_contained(document: str, checker: Checker) -> None:
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_example_report_is_well_formed_complete_and_self_contained(lang):
-    document = report_html(report(PACKAGING), lang)
+    document = report_html(report(PACKAGING), RenderOptions(lang=lang))
     checker = check(document)
     assert document.startswith("<!DOCTYPE html>\n")
     assert f'<html lang="{lang}">' in document
@@ -161,7 +162,7 @@ def test_example_report_is_well_formed_complete_and_self_contained(lang):
 
 
 def test_example_report_says_what_a_reader_needs():
-    document = report_html(report(PACKAGING), "en")
+    document = report_html(report(PACKAGING), RenderOptions(lang="en"))
     text = " ".join(check(document).text)
     for expected in (
         "Recyclable food packaging — partner search",
@@ -204,7 +205,7 @@ def test_content_security_policy_blocks_any_request():
 
 def test_french_report_is_translated():
     data = report(ASSESSORS)
-    text = " ".join(check(report_html(data, "fr")).text)
+    text = " ".join(check(report_html(data, RenderOptions(lang="fr"))).text)
     for expected in ("Présélection", "Robustesse", "Méthodologie", "Compétences clés", "Évalué par", "amina, bruno"):
         assert expected in text, expected
     for english in ("Key findings", "Shortlist", "Weight stability", "Key competences", "Assessed by", "Strengths"):
@@ -213,8 +214,8 @@ def test_french_report_is_translated():
 
 
 def test_same_input_and_date_give_the_same_bytes():
-    first = report_html(gather(partnerfit.load(PACKAGING), today=DAY), "en")
-    second = report_html(gather(partnerfit.load(PACKAGING), today=DAY), "en")
+    first = report_html(gather(partnerfit.load(PACKAGING), today=DAY), RenderOptions(lang="en"))
+    second = report_html(gather(partnerfit.load(PACKAGING), today=DAY), RenderOptions(lang="en"))
     assert first == second
 
 
@@ -232,7 +233,7 @@ def test_user_strings_are_escaped(hostile_data):
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_hostile_report_in_both_languages(hostile_data, lang):
-    assert_self_contained(document := report_html(hostile_data, lang), check(document))
+    assert_self_contained(document := report_html(hostile_data, RenderOptions(lang=lang)), check(document))
 
 
 def test_other_methods_flat_sets_and_empty_rankings_render(tmp_path):
@@ -252,7 +253,7 @@ def test_other_methods_flat_sets_and_empty_rankings_render(tmp_path):
     ]
     for data in cases:
         for lang in ("en", "fr"):
-            document = report_html(data, lang)
+            document = report_html(data, RenderOptions(lang=lang))
             assert_self_contained(document, check(document))
     assert 'class="radar"' not in report_html(cases[2])  # two criteria: no radar
     assert "No candidate could be ranked." in report_html(cases[3])

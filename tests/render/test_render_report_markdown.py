@@ -18,6 +18,7 @@ import pytest
 
 import partnerfit
 from partnerfit.analysis.report import gather
+from partnerfit.render import RenderOptions
 from partnerfit.render.report_markdown import report_markdown
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,7 +29,7 @@ UPDATE = os.environ.get("PARTNERFIT_UPDATE_GOLDEN") == "1"
 
 def rendered(lang: str = "en", example: str = "packaging") -> str:
     project = partnerfit.load(ROOT / "examples" / f"{example}.yaml")
-    return report_markdown(gather(project, today=DAY), lang)
+    return report_markdown(gather(project, today=DAY), RenderOptions(lang=lang))
 
 
 def test_golden():

@@ -11,6 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 import partnerfit
+from partnerfit.render import RenderOptions
 from partnerfit.render.xlsx import FIXED_DATE, GREEN, RED, SHEETS, report_xlsx, result_xlsx
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -201,11 +202,15 @@ def test_written_to_a_path_or_a_stream(packaging, tmp_path):
     stream = io.BytesIO()
     result_xlsx(result, stream, candidates=project.file.candidates)
     assert stream.getvalue() == data
-    report = tmp_path / "shortlist.xlsx"
-    report_xlsx(SimpleNamespace(result=result, candidates=project.file.candidates), report)  # as ReportData
-    assert report.read_bytes() == data
-    assert report_xlsx(result, report) == result_xlsx(result)  # a bare Result: no Notes
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["ranking.xlsx", "shortlist.xlsx"]  # no temporary left
+    assert [p.name for p in tmp_path.iterdir()] == ["ranking.xlsx"]  # no temporary left
+
+
+def test_report_workbook_is_the_ranking_workbook_of_its_result(packaging):
+    project, result, data = packaging
+    report = SimpleNamespace(result=result, candidates=project.file.candidates)  # what report_xlsx reads of ReportData
+    assert report_xlsx(report, RenderOptions()) == data
+    french = report_xlsx(report, RenderOptions(lang="fr"))
+    assert rows(workbook(french)["Ranking"])[0][:3] == ["Rang", "Identifiant", "Nom"]
 
 
 def test_without_candidates_the_notes_sheet_has_its_header_only(packaging):

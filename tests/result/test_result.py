@@ -1,9 +1,10 @@
-"""The Result model: its invariants, its JSON shape (FORMAT.md) and its determinism."""
+"""The Result model: its invariants, its JSON shape (FORMAT.md), its typed reasons and close call, its determinism."""
 
 from __future__ import annotations
 
 import dataclasses
 import json
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,9 @@ import pytest
 import yaml
 
 import partnerfit
-from partnerfit.result.model import Result
+from partnerfit.i18n import reason_text
+from partnerfit.result.close_call import CloseCall, WeightChange
+from partnerfit.result.model import Reason, Result
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "packaging.yaml"
 
@@ -156,7 +159,7 @@ def check_entry(entry: dict[str, Any], criteria: set[str], groups: set[str]) -> 
 
 
 def test_to_dict_has_the_format_keys_with_their_types(result: Result):
-    data = result.to_dict()
+    data = result.to_dict(words=reason_text)
     assert type(data["partnerfit"]) is str
     assert data["partnerfit"] == partnerfit.__version__
     assert data["method"] == "wsm"
@@ -182,7 +185,7 @@ def test_to_dict_has_the_format_keys_with_their_types(result: Result):
 
 def test_to_dict_of_the_packaging_example():
     result = partnerfit.score(partnerfit.load(EXAMPLE))
-    data = result.to_dict()
+    data = result.to_dict(words=reason_text)
     criteria = set(data["criteria"]["weights"])
     groups = {g.id for g in result.criteria.groups}
     for entry in data["ranking"]:
@@ -202,6 +205,65 @@ def test_to_dict_top_keeps_the_first_ranked(result: Result):
 def test_to_dict_has_no_nan_and_round_trips_through_json(result: Result):
     text = json.dumps(result.to_dict(), allow_nan=False)
     assert json.loads(text) == result.to_dict()
+
+
+# --- typed reasons and close call ------------------------------------------------------------
+
+
+def test_reasons_and_notes_are_codes_and_values(result: Result):
+    assert result.candidate("knocked").reasons == (Reason("minimum", "b", 1.0, 2.0),)
+    assert result.candidate("gated").reasons == (Reason("gate", "listed"),)
+    assert result.candidate("empty").reasons == (Reason("no_scores"),)
+    assert result.candidate("top").notes == (Reason("unanswered_gate", "listed"),)
+    assert [c.id for c in result.excluded] == ["gated", "knocked", "empty"]
+
+
+def test_to_dict_without_words_gives_the_typed_fields(result: Result):
+    by_id = {e["id"]: e for e in result.to_dict()["ranking"]}
+    assert by_id["knocked"]["reasons"] == [{"code": "minimum", "subject": "b", "value": 1.0, "bound": 2.0}]
+    assert by_id["empty"]["reasons"] == [{"code": "no_scores", "subject": "", "value": None, "bound": None}]
+    assert by_id["top"]["notes"] == [{"code": "unanswered_gate", "subject": "listed", "value": None, "bound": None}]
+    worded = {e["id"]: e for e in result.to_dict(words=reason_text)["ranking"]}
+    assert worded["top"]["notes"] == ["gate not answered: listed"]
+    # the same document but for the reasons and notes
+    assert {k: v for k, v in by_id["top"].items() if k != "notes"} == {
+        k: v for k, v in worded["top"].items() if k != "notes"
+    }
+
+
+def test_words_in_another_language(result: Result):
+    french = partial(reason_text, lang="fr")
+    by_id = {e["id"]: e for e in result.to_dict(words=french)["ranking"]}
+    assert by_id["gated"]["reasons"] == ["critère éliminatoire : listed"]
+    assert by_id["empty"]["reasons"] == ["aucun critère noté"]
+
+
+def test_the_close_call_is_a_typed_field_written_in_the_header(result: Result):
+    assert result.close_call is None and "close_call" not in result.header_dict()
+    change = WeightChange("a", "criterion", 0.5, 0.61, "tie_a")
+    verdict = CloseCall("top", "tie_a", 0.4, None, change)
+    judged = dataclasses.replace(result, close_call=verdict)
+    assert judged.close_call is verdict and judged.close_call.close
+    header = judged.header_dict()
+    assert list(header)[-1] == "close_call"
+    assert header["close_call"] == {
+        "close": True,
+        "leader": "top",
+        "runner_up": "tie_a",
+        "margin": 0.4,
+        "first_rank": None,
+        "change": {"id": "a", "level": "criterion", "from": 0.5, "to": 0.61, "leader": "tie_a"},
+    }
+
+
+def test_a_hand_made_ranking_reads_like_the_columnar_one(result: Result):
+    copy = with_ranking(result, list(result.ranking))
+    assert type(copy.ranked).__name__ == "EntryList" and type(result.ranked).__name__ == "LazyRanking"
+    assert copy.to_dict(words=reason_text) == result.to_dict(words=reason_text)
+    assert copy.to_dict(top=2) == result.to_dict(top=2)
+    assert copy.ties == result.ties == [["tie_a", "tie_b"]]
+    assert list(copy.excluded.summary()) == list(result.excluded.summary())
+    assert copy.summary() == result.summary() == [(c.rank, c.score, c.id) for c in result.ranking]
 
 
 # --- determinism ---------------------------------------------------------------------------

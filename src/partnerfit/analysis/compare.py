@@ -8,16 +8,17 @@ from typing import Any
 
 from partnerfit.contract.models import MissingPolicy
 from partnerfit.engine.matrix import Aggregate
-from partnerfit.engine.run import METHODS, score
+from partnerfit.engine.registry import DEFAULT, METHODS
+from partnerfit.engine.run import score
 from partnerfit.errors import PartnerfitError
 from partnerfit.project.loading import Project
 
-REFERENCE = "wsm"
+REFERENCE = DEFAULT  # the method every other one is compared with
 
 
 @dataclass(frozen=True)
 class Agreement:
-    """How one method's ranking agrees with the reference method's (wsm)."""
+    """How one method's ranking agrees with the reference method's (REFERENCE)."""
 
     kendall_tau: float
     ws: float
@@ -80,7 +81,7 @@ def compare_methods(
     missing: MissingPolicy | None = None,
     vikor_v: float = 0.5,
 ) -> MethodComparison:
-    """Score ``project`` with every method; a method that cannot run is reported, not fatal."""
+    """Score ``project`` with every registered method (or ``methods``); a method that cannot run is reported, not fatal."""
     from partnerfit.mcda.agreement import kendall_tau, ws_coefficient
 
     wanted = tuple(methods or METHODS)

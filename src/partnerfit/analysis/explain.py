@@ -1,4 +1,4 @@
-"""Why a candidate ranks where it does, and the smallest score change that would lift it (exact for wsm)."""
+"""Why a candidate ranks where it does, and the smallest score change that would lift it (exact for additive methods)."""
 
 from __future__ import annotations
 
@@ -9,14 +9,18 @@ from typing import Any
 
 import numpy as np
 
+from partnerfit.contract.candidates import Candidate, ScoreEntry
 from partnerfit.contract.messages import did_you_mean
-from partnerfit.contract.models import Candidate, MissingPolicy, ScoreEntry
+from partnerfit.contract.models import MissingPolicy
+from partnerfit.engine.dispatch import run_method
 from partnerfit.engine.matrix import Aggregate, DecisionMatrix, FloatArray, build_matrix
 from partnerfit.engine.output import MethodOptions
 from partnerfit.engine.ranking import competition_ranks
-from partnerfit.engine.run import METHODS, score
+from partnerfit.engine.registry import DEFAULT, get
+from partnerfit.engine.run import score
 from partnerfit.engine.wsm import normalise
 from partnerfit.errors import CandidateNotFoundError, PartnerfitError
+from partnerfit.i18n import reason_text
 from partnerfit.project.loading import Project
 from partnerfit.result.model import TIE_TOLERANCE, CandidateResult, Result
 
@@ -116,8 +120,8 @@ class Explanation:
         return {
             "partnerfit": result.version,
             **{key: getattr(result, key) for key in ("method", "aggregate", "missing")},
-            "additive": result.method == "wsm",  # contributions add up to the score only for wsm
-            "candidate": self.entry.to_dict(),
+            "additive": get(result.method).additive,  # contributions add up to the score
+            "candidate": self.entry.to_dict(reason_text),  # reasons in English, as in the score JSON
             "ranked": len(result.ranked),
             "above": brief(self.above),
             "leader": brief(self.leader),
@@ -169,8 +173,7 @@ def make_scene(
     result = score(project, method=method, aggregate=aggregate, missing=missing)
     matrix = build_matrix(known, project.criteria, aggregate, project.table)
     v = np.nan_to_num(normalise(matrix), nan=0.0) if result.missing == "worst" else normalise(matrix)
-    listing = getattr(result.ranking, "summary", None)  # a lazy ranking lists ids without building entries
-    order = [cid for _, _, cid in listing()] if listing else [c.id for c in result.ranking]
+    order = [cid for _, _, cid in result.summary()]  # ids in listing order, without building entries
     rows = {cid: i for i, cid in enumerate(matrix.ids)}
     return Scene(project, result, matrix, v, rows, {cid: k for k, cid in enumerate(order)})
 
@@ -193,7 +196,7 @@ def explain(
     project: Project,
     candidate_id: str,
     *,
-    method: str = "wsm",
+    method: str = DEFAULT,
     aggregate: Aggregate = "mean",
     missing: MissingPolicy | None = None,
 ) -> Explanation:
@@ -208,9 +211,9 @@ def explain(
     weight, candidate = _counted_weight(scene, i), project.file.candidates[candidate_id]
     field_values = [col[~np.isnan(col)] for col in scene.v[[not r for r in matrix.reasons]].T]  # eligible ones
     medians = [float(np.median(col)) if len(col) else None for col in field_values]
-    rows = []
+    rows, additive = [], get(result.method).additive
     for j, c in enumerate(project.criteria.criteria):
-        value, points = _num(scene.v[i, j]), entry.contributions.get(c.id) if result.method == "wsm" else None
+        value, points = _num(scene.v[i, j]), entry.contributions.get(c.id) if additive else None
         room = 100 * c.effective_weight * (1 - value) / weight if points is not None and value is not None else None
         rows.append(
             CriterionExplanation(
@@ -244,10 +247,10 @@ def _knockout(matrix: DecisionMatrix, i: int, j: int) -> str | None:
 
 
 def _target(scene: Scene, candidate_id: str, j: int, rival: CandidateResult | None) -> Target:
-    """The smallest change of criterion ``j`` that lists the candidate ahead of ``rival`` (wsm, exact)."""
+    """The smallest change of criterion ``j`` that lists the candidate ahead of ``rival`` (additive methods, exact)."""
     if scene.entry(candidate_id).rank is None or rival is None or rival.id == candidate_id:
         return Target("already" if scene.entry(candidate_id).rank is not None else "excluded")
-    if scene.result.method != "wsm":
+    if not get(scene.result.method).additive:  # the status keeps its name: "only for the weighted sum"
         return Target("wsm_only", rival.id)
     i, c = scene.row[candidate_id], scene.matrix.criteria.criteria[j]
     strict = rival.id < candidate_id  # a tie lists the smaller id first: it must be beaten by more than 1e-9
@@ -287,9 +290,8 @@ def _would_rank(scene: Scene, i: int, fixes: Mapping[str, float]) -> int | None:
         values[i, matrix.criteria.ids.index(cid)] = bound
     reasons = tuple(() if k == i else r for k, r in enumerate(matrix.reasons))
     try:
-        output = METHODS[scene.result.method](
-            replace(matrix, values=values, reasons=reasons), MethodOptions(scene.result.missing)
-        )
+        changed = replace(matrix, values=values, reasons=reasons)
+        output = run_method(get(scene.result.method), changed, MethodOptions(scene.result.missing))
     except PartnerfitError:  # a method that compares candidates may need scores this one lacks
         return None
     placed = competition_ranks(matrix.ids, np.nan_to_num(output.score).tolist(), [not r for r in reasons])

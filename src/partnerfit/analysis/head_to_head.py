@@ -14,6 +14,8 @@ from partnerfit.analysis.explain import MARGIN, Evidence, Scene, brief, evidence
 from partnerfit.contract.criteria_set import CriteriaSet
 from partnerfit.contract.models import MissingPolicy
 from partnerfit.engine.matrix import Aggregate, FloatArray
+from partnerfit.engine.registry import additive
+from partnerfit.i18n import reason_text
 from partnerfit.project.loading import Project
 from partnerfit.result.model import TIE_TOLERANCE, CandidateResult, Result
 
@@ -98,13 +100,13 @@ class HeadToHead:
         return {
             "partnerfit": result.version,
             **{key: getattr(result, key) for key in ("method", "aggregate", "missing")},
-            "additive": result.method == "wsm",
+            "additive": additive(result.method),
             "candidates": [
                 {
                     **(brief(e) or {}),
                     "coverage": e.coverage,
                     "excluded": e.excluded,
-                    "reasons": [r.text() for r in e.reasons],
+                    "reasons": [reason_text(r) for r in e.reasons],  # English, as in the score JSON
                 }
                 for e in self.entries
             ],
@@ -137,7 +139,7 @@ def compare_candidates(
             sides[e.id] = Side(
                 _num(scene.matrix.values[i, j]),
                 None if math.isnan(value) else value,
-                e.contributions.get(c.id) if scene.result.method == "wsm" else None,
+                e.contributions.get(c.id) if additive(scene.result.method) else None,
                 evidence_of(project.file.candidates[e.id], c.id),
             )
         values = {cid: s.value for cid, s in sides.items() if s.value is not None}
@@ -163,7 +165,7 @@ def _swaps(scene: Scene, a: CandidateResult, b: CandidateResult) -> tuple[tuple[
     """For each criterion, the effective weight nearest its own at which the trailing one of a, b passes the other."""
     if a.excluded or b.excluded:
         return (), "excluded"
-    if scene.result.method != "wsm":
+    if not additive(scene.result.method):
         return (), "wsm_only"
     lead, trail = (a, b) if scene.position[a.id] < scene.position[b.id] else (b, a)
     aim = TIE_TOLERANCE + 2 * MARGIN if lead.id < trail.id else 0.0  # a tie lists the smaller id first

@@ -13,9 +13,11 @@ from partnerfit.analysis.explain import Explanation, explain
 from partnerfit.analysis.sensitivity import SensitivityReport, sensitivity
 from partnerfit.analysis.smaa import Acceptability
 from partnerfit.analysis.weights_report import WeightsReport, weights_report
+from partnerfit.contract.candidates import Candidate
 from partnerfit.contract.criteria_set import CriteriaSet, ResolvedCriterion
-from partnerfit.contract.models import Candidate, MissingPolicy, label_text
+from partnerfit.contract.models import MissingPolicy, label_text
 from partnerfit.engine.matrix import Aggregate
+from partnerfit.engine.registry import additive
 from partnerfit.engine.run import score
 from partnerfit.project.loading import Project
 from partnerfit.result.model import Result
@@ -90,7 +92,7 @@ def rank_shares(acceptability: Acceptability, limit: int) -> tuple[int, list[tup
 
 def samples_for(method: str) -> int:
     """Rank-acceptability samples drawn for ``method``: as many as a report of 30 candidates affords in well under 3 s."""
-    return SAMPLES_WSM if method == "wsm" else SAMPLES_OTHER
+    return SAMPLES_WSM if additive(method) else SAMPLES_OTHER
 
 
 def gather(
@@ -120,7 +122,7 @@ def gather(
             seed=SEED,
         )
         verdict = report.close_call
-        result = dataclasses.replace(result, close_call=None if verdict is None else verdict.to_dict())
+        result = dataclasses.replace(result, close_call=verdict)
     shortlist = tuple(
         dataclasses.replace(
             explain(project, entry.id, method=method, aggregate=aggregate, missing=missing), result=result

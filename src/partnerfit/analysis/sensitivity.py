@@ -8,27 +8,17 @@ from typing import Any
 
 from partnerfit.analysis.smaa import SAMPLES, SPREAD, Acceptability, Progress, concentration, rank_acceptability
 from partnerfit.analysis.smaa import score_ranges as find_ranges
-from partnerfit.analysis.stability import RESOLUTION, Level, Problem, Stability, eligible_problem, weight_stability
+from partnerfit.analysis.stability import RESOLUTION, Problem, Stability, eligible_problem, weight_stability
 from partnerfit.contract.criteria_set import CriteriaSet
 from partnerfit.contract.models import MissingPolicy
 from partnerfit.engine.matrix import Aggregate, build_matrix
 from partnerfit.engine.output import MethodOptions
+from partnerfit.engine.run import validate
 from partnerfit.project.loading import Project
+from partnerfit.result.close_call import CLOSE_MARGIN as CLOSE_MARGIN  # re-exported: the verdict's thresholds
+from partnerfit.result.close_call import CloseCall, WeightChange
 
-CLOSE_MARGIN = 1.0  # a lead of less than 1 point of the 0–100 score is a close call
-CLOSE_FIRST = 0.5  # so is a leader that ranks first in less than half of the samples
 CLOSE_CALL_SAMPLES = 2000  # samples `close_call` draws by default (seed 0: the same verdict every run)
-
-
-@dataclass(frozen=True)
-class WeightChange:
-    """A single-weight change that makes another candidate first: ``id``'s weight from ``weight`` past ``to``."""
-
-    id: str
-    level: Level
-    weight: float
-    to: float
-    leader: str
 
 
 def smallest_change(stability: Stability) -> WeightChange | None:
@@ -40,44 +30,6 @@ def smallest_change(stability: Stability) -> WeightChange | None:
         if i.above is not None:
             found.append(WeightChange(i.id, i.level, i.weight, i.high, i.above))
     return min(found, key=lambda change: abs(change.to - change.weight), default=None)
-
-
-@dataclass(frozen=True)
-class CloseCall:
-    """Whether the leader is a clear winner, and the smallest single-weight change that makes another one first."""
-
-    leader: str
-    runner_up: str | None
-    margin: float | None  # points of the 0–100 score between the leader and the runner-up
-    first_rank: float | None  # the leader's rank-1 acceptability, when samples were drawn
-    change: WeightChange | None
-
-    @property
-    def close(self) -> bool:
-        """No clear winner: a margin under CLOSE_MARGIN points, or first in under CLOSE_FIRST of the samples."""
-        return (self.margin is not None and self.margin < CLOSE_MARGIN) or (
-            self.first_rank is not None and self.first_rank < CLOSE_FIRST
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        """The verdict as JSON."""
-        change = self.change
-        return {
-            "close": self.close,
-            "leader": self.leader,
-            "runner_up": self.runner_up,
-            "margin": self.margin,
-            "first_rank": self.first_rank,
-            "change": None
-            if change is None
-            else {
-                "id": change.id,
-                "level": change.level,
-                "from": change.weight,
-                "to": change.to,
-                "leader": change.leader,
-            },
-        }
 
 
 def judge(stability: Stability, acceptability: Acceptability | None = None) -> CloseCall | None:
@@ -175,9 +127,7 @@ def sensitivity(
 
     The data is checked as `score` checks it (same errors); without ``seed`` one is drawn and reported.
     """
-    from partnerfit.engine.run import score
-
-    score(project, method=method, aggregate=aggregate, missing=missing, vikor_v=vikor_v)
+    validate(project, method=method, aggregate=aggregate, missing=missing, vikor_v=vikor_v)
     problem = _problem(project, method, aggregate, missing, vikor_v)
     ranges = find_ranges(problem, project.file.candidates)
     stability = weight_stability(problem, top_k)

@@ -10,7 +10,7 @@ import numpy as np
 import numpy.typing as npt
 
 from partnerfit.analysis.stability import Problem
-from partnerfit.contract.models import Candidate, ScoreEntry
+from partnerfit.contract.candidates import Candidate, ScoreEntry
 from partnerfit.engine.matrix import FloatArray
 from partnerfit.result.model import TIE_TOLERANCE
 
@@ -18,7 +18,7 @@ IntArray = npt.NDArray[np.int64]
 Progress = Callable[[int, int], None]
 SAMPLES = 10_000
 SPREAD = 0.1
-CHUNK = 1000  # samples scored at once (wsm); bounds memory to CHUNK × candidates
+CHUNK = 1000  # samples scored at once (additive methods); bounds memory to CHUNK × candidates
 LOOP_CHUNK = 100  # samples between progress reports for methods run one sample at a time
 
 
@@ -51,7 +51,7 @@ class ScoreRanges:
 def score_ranges(problem: Problem, candidates: Mapping[str, Candidate]) -> ScoreRanges:
     """Ranges of uncertain scores: ± a declared ``uncertainty``, or the assessors' lowest to highest, within the scale.
 
-    A missing score stays what the method counts it as; wpm's ranges stop above 0 (it needs positive scores).
+    A missing score stays what the method counts it as; ranges stop above 0 for a method that needs positive scores.
     """
     column = {cid: j for j, cid in enumerate(problem.criteria)}
     found: list[tuple[int, int, float, float]] = []
@@ -69,7 +69,7 @@ def score_ranges(problem: Problem, candidates: Mapping[str, Candidate]) -> Score
         for crit, (low, high) in spans.items():
             j = column[crit]
             low, high = max(low, float(problem.low[j])), min(high, float(problem.high[j]))
-            if problem.method == "wpm":
+            if problem.spec.positive:
                 low = max(low, float(np.finfo(float).tiny))
             if high > low:
                 found.append((i, j, low, high))
@@ -123,8 +123,8 @@ def sample_ranks(scores: FloatArray) -> IntArray:
     return ranks
 
 
-def wsm_scores(problem: Problem, weights: FloatArray, ranges: ScoreRanges, sampled: FloatArray) -> FloatArray:
-    """wsm scores of a chunk of samples at once: one row of weights and of sampled raw scores per sample."""
+def additive_scores(problem: Problem, weights: FloatArray, ranges: ScoreRanges, sampled: FloatArray) -> FloatArray:
+    """An additive method's scores of a chunk of samples at once: one row of weights and of sampled raw scores per sample."""
     v = problem.normalised()
     base = np.nan_to_num(v)
     points = weights @ base.T
@@ -179,8 +179,8 @@ def rank_acceptability(
     counts = np.zeros((n, n), dtype=np.int64)
     top = np.zeros(n, dtype=np.int64)
     central = np.zeros((n, m))
-    score = wsm_scores if problem.method == "wsm" else method_scores
-    chunk = CHUNK if problem.method == "wsm" else LOOP_CHUNK
+    score = additive_scores if problem.additive else method_scores
+    chunk = CHUNK if problem.additive else LOOP_CHUNK
     done = 0
     if progress is not None:
         progress(0, samples)

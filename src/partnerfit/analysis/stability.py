@@ -9,9 +9,12 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
+from partnerfit.engine.dispatch import preferences_of
 from partnerfit.engine.matrix import DecisionMatrix, FloatArray
+from partnerfit.engine.method import Method, Table
 from partnerfit.engine.output import MethodOptions
 from partnerfit.engine.ranking import competition_ranks
+from partnerfit.engine.registry import DEFAULT, get
 from partnerfit.errors import MethodError
 from partnerfit.mcda.promethee import Preference
 from partnerfit.result.model import TIE_TOLERANCE
@@ -30,7 +33,7 @@ class Problem:
     """The eligible candidates as arrays a method can be re-run on with other weights or scores.
 
     ``values`` are raw scores, the scale's worst point where a missing score counts as worst,
-    NaN where a missing score is left out (wsm with ``missing: ignore`` only).
+    NaN where a missing score is left out (a method that accepts gaps, under ``missing: ignore``).
     """
 
     ids: tuple[str, ...]
@@ -41,14 +44,24 @@ class Problem:
     high: FloatArray
     lower: npt.NDArray[np.bool_]
     groups: tuple[tuple[str, tuple[int, ...]], ...]
-    method: str = "wsm"
+    method: str = DEFAULT
     options: MethodOptions = field(default_factory=MethodOptions)
     preferences: tuple[Preference, ...] = ()
 
     @property
+    def spec(self) -> Method:
+        """The registered method the problem is scored with."""
+        return get(self.method)
+
+    @property
+    def additive(self) -> bool:
+        """Whether scores are the weighted sum of scale-anchored values, linear in the weights."""
+        return self.spec.additive
+
+    @property
     def exact(self) -> bool:
-        """Whether scores are linear in the weights (wsm on complete scores): closed-form intervals."""
-        return self.method == "wsm" and not bool(np.isnan(self.values).any())
+        """Whether scores are linear in the weights (an additive method on complete scores): closed-form intervals."""
+        return self.additive and not bool(np.isnan(self.values).any())
 
     def normalised(self, values: FloatArray | None = None) -> FloatArray:
         """Scale-anchored 0–1 values (1 = best point of the scale), NaN where missing."""
@@ -58,7 +71,7 @@ class Problem:
 
     def scores(self, weights: FloatArray, values: FloatArray | None = None) -> FloatArray:
         """0–100 scores under ``weights`` (one vector, or one per row: then one row of scores per row)."""
-        if self.method == "wsm":
+        if self.additive:  # the closed form an additive method declares: every row of weights at once
             v = self.normalised(values)
             counted = ~np.isnan(v)
             w = np.atleast_2d(weights)
@@ -68,51 +81,37 @@ class Problem:
             return result if weights.ndim == 2 else result[0]
         table = self.values if values is None else values
         if weights.ndim == 2:
-            return np.array([self._relative(w, table) for w in weights]).reshape(len(weights), len(self.ids))
-        return self._relative(weights, table)
+            return np.array([self._rerun(w, table) for w in weights]).reshape(len(weights), len(self.ids))
+        return self._rerun(weights, table)
 
-    def _relative(self, weights: FloatArray, values: FloatArray) -> FloatArray:
-        """One run of a method that compares candidates with each other, as the engine scores it."""
-        from partnerfit.mcda import promethee2, topsis, vikor, wpm
-
+    def _rerun(self, weights: FloatArray, values: FloatArray) -> FloatArray:
+        """One run of the method, as the engine scores it, under other weights or scores."""
         if not len(values):
             return np.empty(0)
-        benefit = ~self.lower
-        if self.method == "topsis":
-            score = 100.0 * topsis(values, weights, benefit).closeness
-        elif self.method == "vikor":
-            score = 100.0 * (1.0 - vikor(values, weights, benefit, self.options.vikor_v).q)
-        elif self.method == "promethee":
-            score = 50.0 * (promethee2(values, weights, benefit, self.preferences).phi + 1.0)
-        else:
-            product = wpm(values, weights, benefit)
-            score = 100.0 * (product / product.max())
-        result: FloatArray = np.clip(score, 0.0, 100.0)
-        return result
+        v, prefs = self.options.vikor_v, self.preferences
+        table = Table(self.ids, self.criteria, values, weights, self.low, self.high, self.lower, v, prefs)
+        score = self.spec.run(table).score
+        assert score is not None
+        return score
 
     def order(self, scores: FloatArray) -> list[int]:
         """Row indices in ranking order (the engine's competition ranking, ties listed by id)."""
         return [row for row, _ in competition_ranks(self.ids, scores.tolist(), [True] * len(self.ids))]
 
 
-def eligible_problem(matrix: DecisionMatrix, method: str = "wsm", options: MethodOptions | None = None) -> Problem:
+def eligible_problem(matrix: DecisionMatrix, method: str = DEFAULT, options: MethodOptions | None = None) -> Problem:
     """The candidates of ``matrix`` that are not excluded, ready to be re-scored by ``method``."""
     options = options or MethodOptions()
     rows = [i for i, reasons in enumerate(matrix.reasons) if not reasons]
     values = matrix.values[rows]
     gaps = np.isnan(values)
-    if gaps.any() and (options.missing == "worst" or method != "wsm"):
+    if gaps.any() and (options.missing == "worst" or get(method).needs_complete):
         if options.missing != "worst":
             raise MethodError(f"{method} compares candidates with each other, so every score is needed")
         values = np.where(gaps, np.where(matrix.lower_is_better, matrix.high, matrix.low), values)
     index = {cid: j for j, cid in enumerate(matrix.criteria.ids)}
     groups = tuple((g.id, tuple(index[c] for c in g.criteria)) for g in matrix.criteria.groups)
-    preferences = tuple(
-        Preference(c.preference.type, c.preference.q or 0.0, c.preference.p or 0.0, c.preference.s or 0.0)
-        if c.preference is not None
-        else Preference()
-        for c in matrix.criteria.criteria
-    )
+    preferences = preferences_of(matrix.criteria)
     ids = tuple(matrix.ids[i] for i in rows)
     low, high, lower = matrix.low, matrix.high, matrix.lower_is_better
     return Problem(
@@ -182,8 +181,8 @@ def _path(weights: FloatArray, cols: tuple[int, ...]) -> tuple[float, FloatArray
 def weight_stability(problem: Problem, top_k: int = 3) -> Stability:
     """Stability intervals of the leader and of the top-``top_k`` set for every group and criterion.
 
-    Exact for wsm on complete scores (scores are linear in the weights: each rival gives one linear
-    inequality); otherwise the method is re-run on a grid of GRID steps and bounds are bisected to
+    Exact for an additive method on complete scores (scores are linear in the weights: each rival
+    gives one linear inequality); otherwise the method is re-run on a grid of GRID steps and bounds are bisected to
     RESOLUTION. The leader stays first while no one scores more than 1e-9 above it (the engine's tie rule).
     """
     n = len(problem.ids)

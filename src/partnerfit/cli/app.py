@@ -29,7 +29,6 @@ app = typer.Typer(
 )
 
 TABLE_ROWS = score_command.TABLE_ROWS
-_KEEP_ALIVE = score_command.KEEP_ALIVE
 
 
 def _version(value: bool) -> None:

@@ -10,9 +10,19 @@ from typing import Annotated
 
 import typer
 
-from partnerfit.cli.common import EXIT_INVALID, EXIT_MISUSE, Lang, OutputOption, fail, print_diagnostics, write_output
+from partnerfit.cli.common import (
+    EXIT_INVALID,
+    EXIT_MISUSE,
+    Lang,
+    OutputOption,
+    fail,
+    print_diagnostics,
+    render_options,
+    write_output,
+)
 from partnerfit.cli.output import earlier_report
 from partnerfit.errors import Diagnostic
+from partnerfit.render.registry import formats
 
 CHECKED_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -51,15 +61,8 @@ def _listed(candidate: Path, skip: Path | None) -> bool:
         return True
 
 
-class CheckFormat(StrEnum):
-    """Output formats of `check`."""
-
-    text = "text"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
-    junit = "junit"
-    auto = "auto"
+# output formats of `check`, read from the renderer registry, and auto (mypy cannot see members made at run time)
+CheckFormat = StrEnum("CheckFormat", {name: name for name in (*formats("diagnostics"), "auto")})  # type: ignore[misc]
 
 
 def check(
@@ -93,17 +96,18 @@ def check(
             "-f",
             help="text for people; json, github, sarif or junit for CI; auto: github in GitHub Actions.",
         ),
-    ] = CheckFormat.text,
+    ] = CheckFormat["text"],
     output: OutputOption = None,
 ) -> None:
     """Validate candidates and criteria files; print every error and warning as file:line:column."""
     from partnerfit.i18n import t
     from partnerfit.project.loading import check_file
-    from partnerfit.render import diagnostics as formats
+    from partnerfit.render.diagnostics import Findings, resolve_format
+    from partnerfit.render.registry import as_text, render
 
     given = set(files)  # named on the command line: may be a pipe such as /dev/stdin
     files = expand_folders(files, output)
-    chosen = formats.resolve_format(fmt.value)
+    chosen = resolve_format(fmt.value)
     findings = {}
     errors = warnings = bad = 0
     for path in files:
@@ -119,20 +123,17 @@ def check(
             print_diagnostics(found)
     failed = bool(errors or (strict and warnings))
     key = "summary_bad" if failed else "summary_ok"
+    document, options = Findings(findings, strict), render_options(False, lang, output)
     if chosen == "text":
         summary = [] if quiet else [t(key, lang.value, files=len(files), errors=errors, warnings=warnings, bad=bad)]
         if output is None:
             for line in summary:
                 typer.echo(line)
         else:  # -o: the report (every diagnostic, then the summary) goes to the file, as for the other formats
-            from partnerfit.render.sanitize import terminal
-
-            lines = [terminal(d.format()) for found in findings.values() for d in found] + summary
-            write_output("".join(f"{line}\n" for line in lines), output, files)
+            text = as_text(render("diagnostics", "text", document, options))
+            write_output(text + "".join(f"{line}\n" for line in summary), output, files)
     else:
-        render = {"json": formats.as_json, "github": formats.as_github, "sarif": formats.as_sarif}
-        text = render[chosen](findings) if chosen in render else formats.as_junit(findings, strict=strict)
-        write_output(text, output, files)
+        write_output(render("diagnostics", chosen, document, options), output, files)
     if failed:
         raise typer.Exit(EXIT_INVALID)
 

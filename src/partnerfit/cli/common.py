@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -14,6 +14,7 @@ import typer
 
 from partnerfit.cli.output import Refused, check_target, write_file, write_stdout
 from partnerfit.errors import Diagnostic, InvalidInputError, PartnerfitError
+from partnerfit.render.registry import formats
 
 if TYPE_CHECKING:
     from partnerfit.project.loading import Project
@@ -85,9 +86,25 @@ def project_inputs(file: Path, project: Project) -> list[Path]:
     return [file, *([project.criteria.path] if project.criteria.path else [])]
 
 
-def by_format(fmt: str, *, json: Callable[[], str], markdown: Callable[[], str], table: Callable[[], str]) -> str:
-    """The text of the chosen format (json, markdown, else the table), rendering only that one."""
-    return {"json": json, "markdown": markdown}.get(fmt, table)()
+# --format of score, explain, compare, sensitivity and weights: the ranking's formats, read from the
+# renderer registry (mypy cannot see members made at run time)
+Format = StrEnum("Format", {name: name for name in formats("ranking")})  # type: ignore[misc]
+
+
+def format_help(document: str) -> str:
+    """The help of a --format offering the ranking's formats: those ``document`` has no renderer for are named."""
+    missing = [f.value for f in Format if f.value not in formats(document)]
+    if not missing:
+        return "Output format."
+    return f"Output format ({' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} not available here)."
+
+
+def require_format(document: str, fmt: str, where: str = "here") -> None:
+    """Refuse (exit 2) a format ``document`` has no renderer for, naming the ones it has."""
+    known = formats(document)
+    if fmt not in known:
+        listed = f"{', '.join(known[:-1])} or {known[-1]}" if len(known) > 1 else known[0]
+        raise fail(f"--format {fmt} is not available {where}; use {listed}", EXIT_MISUSE)
 
 
 def print_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:

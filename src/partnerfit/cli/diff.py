@@ -15,24 +15,20 @@ from partnerfit.cli.common import (
     Lang,
     LangOption,
     OutputOption,
-    by_format,
     core_errors,
     fail,
     render_options,
     write_output,
 )
 from partnerfit.cli.score import MethodName
+from partnerfit.render.registry import formats
 
 if TYPE_CHECKING:
     from partnerfit.analysis.diff import ProjectDiff
 
 
-class DiffFormat(StrEnum):
-    """Output formats of `diff`."""
-
-    table = "table"
-    json = "json"
-    markdown = "markdown"
+# output formats of `diff`, read from the renderer registry (mypy cannot see members made at run time)
+DiffFormat = StrEnum("DiffFormat", {name: name for name in formats("diff")})  # type: ignore[misc]
 
 
 class FailOn(StrEnum):
@@ -94,7 +90,7 @@ def diff(
     top: Annotated[
         int, typer.Option("--top", "-n", min=1, metavar="K", help="Report entries into and exits from the top K.")
     ] = 5,
-    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = DiffFormat.table,
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = DiffFormat["table"],
     lang: LangOption = Lang.en,
     output: OutputOption = None,
     fail_on: Annotated[
@@ -110,7 +106,7 @@ def diff(
     """
     from partnerfit.analysis.diff import diff_projects, load_at_revision
     from partnerfit.project.loading import load
-    from partnerfit.render import diff as render
+    from partnerfit.render.registry import render
 
     if rev is not None and new is not None:
         raise fail("give either OLD and NEW, or one FILE and --rev REV, not both", EXIT_MISUSE)
@@ -122,13 +118,8 @@ def diff(
         else:
             raise fail("missing NEW: give OLD and NEW, or one FILE and --rev REV", EXIT_MISUSE)
         result = diff_projects(before, after, method=method.value, top=top)
-    options = render_options(fmt is DiffFormat.table, lang, output)
-    text = by_format(
-        fmt.value,
-        json=lambda: render.diff_json(result),
-        markdown=lambda: render.diff_markdown(result, options),
-        table=lambda: render.diff_table(result, options),
-    )
+    options = render_options(fmt == "table", lang, output)
+    text = render("diff", fmt.value, result, options)
     inputs = [old, *([new] if new is not None else [])]
     inputs += [p.criteria.path for p in (before, after) if p.criteria.path is not None]
     write_output(text, output, inputs)

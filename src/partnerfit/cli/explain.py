@@ -10,22 +10,25 @@ import typer
 from partnerfit.cli.common import (
     EXIT_MISUSE,
     CriteriaOption,
+    Format,
     Lang,
     LangOption,
-    by_format,
     core_errors,
     fail,
+    format_help,
     project_inputs,
     render_options,
+    require_format,
     write_output,
 )
-from partnerfit.cli.score import Aggregate, ExistingFile, Format, MethodName, Missing
+from partnerfit.cli.score import Aggregate, ExistingFile, MethodName, Missing
 
 if TYPE_CHECKING:
     from partnerfit.render import RenderOptions
 
 Criteria = CriteriaOption
-FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format (csv is not available here).")]
+# one option for both commands: their documents have the same formats (help and refusal from the registry)
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help=format_help("explanation"))]
 MissingOption = Annotated[
     Missing | None,
     typer.Option("--missing", help="What a missing score counts as (default: the criteria set's, else ignore)."),
@@ -38,10 +41,9 @@ Output = Annotated[
 ]
 
 
-def _options(fmt: Format, lang: Lang, output: Path | None) -> RenderOptions:
-    if fmt is Format.csv:
-        raise fail("--format csv is not available here; use table, json or markdown", EXIT_MISUSE)
-    return render_options(fmt is Format.table, lang, output)
+def _options(document: str, fmt: Format, lang: Lang, output: Path | None) -> RenderOptions:
+    require_format(document, fmt.value)
+    return render_options(fmt == "table", lang, output)
 
 
 def explain(
@@ -51,16 +53,16 @@ def explain(
     missing: MissingOption = None,
     aggregate: AggregateOption = Aggregate.mean,
     criteria: Criteria = None,
-    fmt: FormatOption = Format.table,
+    fmt: FormatOption = Format["table"],
     lang: LangOption = Lang.en,
     output: Output = None,
 ) -> None:
     """Explain one candidate's score: contributions, strengths and weaknesses, evidence, and what it would take."""
     from partnerfit.analysis.explain import explain as run_explain
     from partnerfit.project.loading import load
-    from partnerfit.render import explain as render
+    from partnerfit.render.registry import render
 
-    options = _options(fmt, lang, output)
+    options = _options("explanation", fmt, lang, output)
     with core_errors():
         project = load(file, criteria=criteria, missing=missing.value if missing else None)
         explanation = run_explain(
@@ -70,13 +72,7 @@ def explain(
             aggregate=aggregate.value,
             missing=missing.value if missing else None,
         )
-    text = by_format(
-        fmt.value,
-        json=lambda: render.explain_json(explanation),
-        markdown=lambda: render.explain_markdown(explanation, options),
-        table=lambda: render.explain_table(explanation, options),
-    )
-    write_output(text, output, project_inputs(file, project))
+    write_output(render("explanation", fmt.value, explanation, options), output, project_inputs(file, project))
 
 
 def compare(
@@ -92,21 +88,21 @@ def compare(
     missing: MissingOption = None,
     aggregate: AggregateOption = Aggregate.mean,
     criteria: Criteria = None,
-    fmt: FormatOption = Format.table,
+    fmt: FormatOption = Format["table"],
     lang: LangOption = Lang.en,
     output: Output = None,
 ) -> None:
     """Compare candidates side by side, criterion by criterion, and find the weight change that swaps the first two."""
     from partnerfit.analysis.head_to_head import compare_candidates
     from partnerfit.project.loading import load
-    from partnerfit.render import head_to_head as render
+    from partnerfit.render.registry import render
 
     if len(candidates) < 2:
         raise fail("compare needs at least two candidate ids: partnerfit compare FILE A B [C...]", EXIT_MISUSE)
     repeated = sorted({cid for cid in candidates if candidates.count(cid) > 1})
     if repeated:
         raise fail(f"candidate {repeated[0]!r} is given twice; compare distinct candidates", EXIT_MISUSE)
-    options = _options(fmt, lang, output)
+    options = _options("head-to-head", fmt, lang, output)
     with core_errors():
         project = load(file, criteria=criteria, missing=missing.value if missing else None)
         h2h = compare_candidates(
@@ -116,10 +112,4 @@ def compare(
             aggregate=aggregate.value,
             missing=missing.value if missing else None,
         )
-    text = by_format(
-        fmt.value,
-        json=lambda: render.compare_json(h2h),
-        markdown=lambda: render.compare_markdown(h2h, options),
-        table=lambda: render.compare_table(h2h, options),
-    )
-    write_output(text, output, project_inputs(file, project))
+    write_output(render("head-to-head", fmt.value, h2h, options), output, project_inputs(file, project))

@@ -17,10 +17,12 @@ from partnerfit.cli.common import (
     core_errors,
     fail,
     project_inputs,
+    render_options,
     write_output,
 )
 from partnerfit.cli.score import Aggregate, ExistingFile, MethodName, Missing
 
+# the output's suffix picks the report's format (each one registered for "report" in render/registry.py)
 FORMATS = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown", ".xlsx": "xlsx"}
 
 
@@ -100,18 +102,7 @@ def report(
             missing=missing.value if missing else None,
             title=title,
         )
-    inputs = project_inputs(file, project)
-    if kind == "xlsx":
-        from partnerfit.render.xlsx import report_xlsx
+    from partnerfit.render.registry import render
 
-        write_output(report_xlsx(data, None, lang=lang.value), output, inputs)
-        return
-    if kind == "html":
-        from partnerfit.render.html import report_html
-
-        text = report_html(data, lang.value)
-    else:
-        from partnerfit.render.report_markdown import report_markdown
-
-        text = report_markdown(data, lang.value)
-    write_output(text, output, inputs)
+    report_file = render("report", kind, data, render_options(False, lang, output))
+    write_output(report_file, output, project_inputs(file, project))

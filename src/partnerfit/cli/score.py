@@ -8,46 +8,32 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from partnerfit.cli import leave_for_exit
 from partnerfit.cli.common import (
     EXIT_MISUSE,
     CriteriaOption,
+    Format,
     Lang,
     LangOption,
     OutputOption,
     core_errors,
     fail,
+    format_help,
     project_inputs,
     render_options,
     write_output,
 )
+from partnerfit.engine.registry import METHODS
 from partnerfit.errors import InvalidWeightsError
 
 if TYPE_CHECKING:
-    from partnerfit.analysis.compare import MethodComparison
-    from partnerfit.project.loading import Project
-    from partnerfit.render import RenderOptions
     from partnerfit.result.model import Result
-
-# Objects of a large run are left for the process exit (which skips freeing them) rather than
-# freed one by one when the command returns: about 0.3 s for 100,000 candidates.
-KEEP_ALIVE: list[object] = []
-
 
 TABLE_ROWS = 500  # a terminal table of 100,000 rows takes half a minute and helps nobody
 
 
-def _table_cap(result: object) -> int | None:
-    ranked = len(getattr(result, "ranked", ()))
-    return TABLE_ROWS if ranked > TABLE_ROWS else None
-
-
-class Format(StrEnum):
-    """Output formats of `score`."""
-
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
+def _table_cap(result: Result) -> int | None:
+    return TABLE_ROWS if len(result.ranked) > TABLE_ROWS else None
 
 
 class Missing(StrEnum):
@@ -65,14 +51,15 @@ class Aggregate(StrEnum):
     median = "median"
 
 
-class MethodName(StrEnum):
-    """Scoring methods."""
+if TYPE_CHECKING:
 
-    wsm = "wsm"
-    wpm = "wpm"
-    topsis = "topsis"
-    vikor = "vikor"
-    promethee = "promethee"
+    class MethodName(StrEnum):
+        """Scoring methods: the registered ones (engine/registry.py), wsm being the default."""
+
+        wsm = "wsm"
+
+else:  # the choices of every --method: the registered methods, in the registry's order
+    MethodName = StrEnum("MethodName", [(name, name) for name in METHODS])
 
 
 def _parse_weights(pairs: list[str]) -> dict[str, float]:
@@ -107,7 +94,7 @@ ExistingFile = Annotated[
 def score(
     file: ExistingFile,
     criteria: CriteriaOption = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help=format_help("ranking"))] = Format["table"],
     top: Annotated[
         int | None,
         typer.Option(
@@ -143,13 +130,13 @@ def score(
     output: OutputOption = None,
 ) -> None:
     """Score and rank the candidates of FILE."""
-    from partnerfit.engine import score as run_score
+    from partnerfit.analysis.close_call import score as run_score
     from partnerfit.project.loading import load
     from partnerfit.render import render_chunks
 
     overrides = _parse_weights(weight or [])
     to_workbook = output is not None and output.suffix.lower() == ".xlsx"
-    if to_workbook and (compare or fmt is not Format.table):
+    if to_workbook and (compare or fmt != "table"):
         raise fail(f"-o {output}: a workbook holds the ranking; --compare and --format do not apply", EXIT_MISUSE)
     with core_errors():
         try:
@@ -169,62 +156,22 @@ def score(
                 aggregate=aggregate.value,
                 missing=missing.value if missing else None,
                 vikor_v=vikor_v,
+                close_call=True,  # "no clear winner" under the table (bounded cost: see analysis.close_call)
             )
-    if not compare:
-        result = _with_close_call(result, project, method.value, aggregate.value, missing, vikor_v)
     inputs = project_inputs(file, project)
     if to_workbook:
         from partnerfit.render.xlsx import result_xlsx
 
         workbook = result_xlsx(result, None, candidates=project.file.candidates, lang=lang.value, top=top)
         write_output(workbook, output, inputs)
-        KEEP_ALIVE.append((project, result))
+        leave_for_exit(project, result)
         return
-    shown = top if top is not None or fmt is not Format.table or compare else _table_cap(result)
-    options = render_options(fmt is Format.table, lang, output, shown)
+    shown = top if top is not None or fmt != "table" or compare else _table_cap(result)
+    options = render_options(fmt == "table", lang, output, shown)
     if compare:
-        write_output(_render_comparison(comparison, fmt, options), output, inputs)
+        from partnerfit.render.registry import render
+
+        write_output(render("method-comparison", fmt.value, comparison, options), output, inputs)
         return
     write_output(render_chunks(result, fmt.value, options), output, inputs)
-    KEEP_ALIVE.append((project, result))
-
-
-CLOSE_CALL_LIMIT = 2_000  # ranked candidates above which score skips the close-call check (cost)
-CLOSE_CALL_SAMPLED = 500  # up to here the leader's rank-1 acceptability is sampled too
-
-
-def _with_close_call(
-    result: Result, project: Project, method: str, aggregate: str, missing: Missing | None, vikor_v: float
-) -> Result:
-    """The result with the close-call verdict ("no clear winner") when the check is affordable."""
-    import dataclasses
-
-    from partnerfit.analysis.sensitivity import close_call
-
-    ranked = len(result.ranked)
-    if ranked < 2 or ranked > CLOSE_CALL_LIMIT:
-        return result
-    samples = 2_000 if ranked <= CLOSE_CALL_SAMPLED else 0
-    with core_errors():
-        verdict = close_call(
-            project,
-            method=method,
-            aggregate=aggregate,  # type: ignore[arg-type]
-            missing=missing.value if missing else None,
-            vikor_v=vikor_v,
-            samples=samples,
-            seed=0,
-        )
-    return result if verdict is None else dataclasses.replace(result, close_call=verdict.to_dict())
-
-
-def _render_comparison(comparison: MethodComparison, fmt: Format, options: RenderOptions) -> str:
-    from partnerfit.render import compare as compare_render
-
-    if fmt is Format.json:
-        return compare_render.compare_json(comparison)
-    if fmt is Format.markdown:
-        return compare_render.compare_markdown(comparison, options)
-    if fmt is Format.csv:
-        return compare_render.compare_csv(comparison)
-    return compare_render.compare_table(comparison, options)
+    leave_for_exit(project, result)  # freed by the process exit, not one by one on return

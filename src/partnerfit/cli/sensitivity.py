@@ -11,16 +11,16 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from partnerfit.cli.common import (
-    EXIT_MISUSE,
+    Format,
     Lang,
-    by_format,
     core_errors,
-    fail,
+    format_help,
     project_inputs,
     render_options,
+    require_format,
     write_output,
 )
-from partnerfit.cli.score import Aggregate, ExistingFile, Format, MethodName, Missing
+from partnerfit.cli.score import Aggregate, ExistingFile, MethodName, Missing
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
@@ -129,9 +129,7 @@ def sensitivity(
             help="Built-in set name or criteria file path (overrides the file's).",
         ),
     ] = None,
-    fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="Output format (csv is not available here).")
-    ] = Format.table,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help=format_help("sensitivity"))] = Format["table"],
     lang: Annotated[Lang, typer.Option("--lang", "-l", help="Language of labels and headings.")] = Lang.en,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write to this file (atomically).")
@@ -140,10 +138,9 @@ def sensitivity(
     """Show how far each weight may move before the leader changes, and each candidate's chance of each rank."""
     from partnerfit.analysis.sensitivity import sensitivity as analyse
     from partnerfit.project.loading import load
-    from partnerfit.render import sensitivity as render
+    from partnerfit.render.registry import render
 
-    if fmt is Format.csv:
-        raise fail("--format csv is not available for sensitivity; use table, json or markdown", EXIT_MISUSE)
+    require_format("sensitivity", fmt.value, "for sensitivity")
     policy: MissingPolicy | None = missing.value if missing else None
     with core_errors():
         project = load(file, criteria=criteria, missing=policy)
@@ -161,12 +158,5 @@ def sensitivity(
                 uniform=uniform,
                 progress=bar,
             )
-    options = render_options(fmt is Format.table, lang, output)
-    text = by_format(
-        fmt.value,
-        json=lambda: render.sensitivity_json(report),
-        markdown=lambda: render.sensitivity_markdown(report, options),
-        table=lambda: render.sensitivity_table(report, options),
-    )
-    inputs = project_inputs(file, project)
-    write_output(text, output, inputs)
+    options = render_options(fmt == "table", lang, output)
+    write_output(render("sensitivity", fmt.value, report, options), output, project_inputs(file, project))

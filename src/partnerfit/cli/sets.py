@@ -33,7 +33,7 @@ def show_criteria(
     from partnerfit.project.builtin import builtin_names
     from partnerfit.project.loading import load_criteria
     from partnerfit.render import RenderOptions
-    from partnerfit.render.criteria import criteria_json, criteria_tree, sets_table
+    from partnerfit.render.registry import render
 
     options = RenderOptions(
         lang=lang.value, color=color_wanted(typer.get_text_stream("stdout")), width=terminal_width()
@@ -41,13 +41,11 @@ def show_criteria(
     with core_errors():
         if name is None:
             sets = [load_criteria(n) for n in builtin_names()]
-            write_output(
-                sets_table([(s.name, s.title_text(lang.value), len(s.criteria)) for s in sets], options),
-                None,
-            )
+            listing = [(s.name, s.title_text(lang.value), len(s.criteria)) for s in sets]
+            write_output(render("criteria-sets", "table", listing, options), None)
             return
         criteria = load_criteria(name)
-    write_output(criteria_json(criteria, lang.value) if as_json else criteria_tree(criteria, options), None)
+    write_output(render("criteria", "json" if as_json else "table", criteria, options), None)
 
 
 def init(

@@ -7,45 +7,36 @@ from typing import Annotated
 import typer
 
 from partnerfit.cli.common import (
-    EXIT_MISUSE,
     CriteriaOption,
+    Format,
     Lang,
     LangOption,
     OutputOption,
-    by_format,
     core_errors,
-    fail,
+    format_help,
     project_inputs,
     render_options,
+    require_format,
     write_output,
 )
-from partnerfit.cli.score import ExistingFile, Format
+from partnerfit.cli.score import ExistingFile
 
 
 def weights(
     file: ExistingFile,
     criteria: CriteriaOption = None,
-    fmt: Annotated[
-        Format, typer.Option("--format", "-f", help="Output format (csv is not available here).")
-    ] = Format.table,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help=format_help("weights"))] = Format["table"],
     lang: LangOption = Lang.en,
     output: OutputOption = None,
 ) -> None:
     """Show each criterion's weight and where it came from, beside entropy and CRITIC weights of the data."""
     from partnerfit.analysis.weights_report import weights_report
     from partnerfit.project.loading import load
-    from partnerfit.render import weights as render
+    from partnerfit.render.registry import render
 
-    if fmt is Format.csv:
-        raise fail("--format csv is not available for weights; use table, json or markdown", EXIT_MISUSE)
+    require_format("weights", fmt.value, "for weights")
     with core_errors():
         project = load(file, criteria=criteria)
         report = weights_report(project)
-    options = render_options(fmt is Format.table, lang, output)
-    text = by_format(
-        fmt.value,
-        json=lambda: render.weights_json(report),
-        markdown=lambda: render.weights_markdown(report, options),
-        table=lambda: render.weights_table(report, options),
-    )
-    write_output(text, output, project_inputs(file, project))
+    options = render_options(fmt == "table", lang, output)
+    write_output(render("weights", fmt.value, report, options), output, project_inputs(file, project))

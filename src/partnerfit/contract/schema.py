@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from partnerfit.contract.candidates import CandidatesFile
 from partnerfit.contract.criteria_set import CriteriaSet
-from partnerfit.contract.models import CandidatesFile, CriteriaFile
+from partnerfit.contract.models import CriteriaFile
 
 SchemaKind = Literal["candidates", "criteria"]
 BUILTIN_BOUND = ("partnership",)  # built-in sets with a committed candidates schema of their own

@@ -6,9 +6,10 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from partnerfit import numbers
+from partnerfit.contract.candidates import Candidate, ScoreEntry
 from partnerfit.contract.criteria_set import CriteriaSet
 from partnerfit.contract.messages import did_you_mean
-from partnerfit.contract.models import Candidate, CriteriaFile, Criterion, MissingPolicy, ScoreEntry, Weighting
+from partnerfit.contract.models import CriteriaFile, Criterion, MissingPolicy, Weighting
 from partnerfit.contract.weighting import AHP_CR_LIMIT, derive, weighting_problems
 from partnerfit.errors import Diagnostic
 from partnerfit.io.document import Document

@@ -8,8 +8,8 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
+from partnerfit.contract.candidates import Candidate, ScoreEntry
 from partnerfit.contract.criteria_set import CriteriaSet
-from partnerfit.contract.models import Candidate, ScoreEntry
 from partnerfit.engine.score_table import ScoreTable, build_score_table
 from partnerfit.result.model import Reason
 

@@ -2,26 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Protocol
 
 import numpy as np
 
+from partnerfit.contract.candidates import CandidatesFile
 from partnerfit.contract.criteria_set import CriteriaSet
-from partnerfit.contract.models import CandidatesFile, MissingPolicy
+from partnerfit.contract.models import MissingPolicy
+from partnerfit.engine.dispatch import method_table, run_method
 from partnerfit.engine.matrix import Aggregate, DecisionMatrix, build_matrix
 from partnerfit.engine.output import MethodOptions, MethodOutput
 from partnerfit.engine.ranking import competition_ranks
-from partnerfit.engine.relative import RELATIVE_METHODS
+from partnerfit.engine.registry import get
 from partnerfit.engine.score_table import ScoreTable
-from partnerfit.engine.wsm import group_scores, wsm
+from partnerfit.engine.wsm import group_scores
 from partnerfit.errors import MethodError, MissingScoreError
-from partnerfit.gcpause import paused_gc
 from partnerfit.result.model import Result
 from partnerfit.result.ranking_view import LazyRanking, RankingColumns
 from partnerfit.result.rows import RowTable
-
-Method = Callable[[DecisionMatrix, MethodOptions], MethodOutput]
 
 
 class Project(Protocol):
@@ -39,11 +38,31 @@ class Project(Protocol):
     def table(self) -> ScoreTable | None: ...
 
 
-def _wsm(matrix: DecisionMatrix, options: MethodOptions) -> MethodOutput:
-    return wsm(matrix, options.missing)
+def _prepared(
+    project: Project, method: str, aggregate: Aggregate, missing: MissingPolicy | None, vikor_v: float
+) -> tuple[DecisionMatrix, MethodOptions]:
+    """The decision matrix and the options ``method`` runs with, once every check ``score`` makes has passed."""
+    get(method)  # an unknown method is the first error
+    if not 0.0 <= vikor_v <= 1.0:
+        raise MethodError(f"vikor_v is a weight between 0 and 1; found {vikor_v:g}")
+    options = MethodOptions(missing or project.missing, vikor_v)
+    matrix = build_matrix(project.file.candidates, project.criteria, aggregate, project.table)
+    if options.missing == "error":
+        _require_complete(matrix)
+    return matrix, options
 
 
-METHODS: dict[str, Method] = {"wsm": _wsm, **RELATIVE_METHODS}
+def validate(
+    project: Project,
+    *,
+    method: str = "wsm",
+    aggregate: Aggregate = "mean",
+    missing: MissingPolicy | None = None,
+    vikor_v: float = 0.5,
+) -> None:
+    """Raise what ``score`` would raise on ``project`` with these options, without scoring or ranking."""
+    matrix, options = _prepared(project, method, aggregate, missing, vikor_v)
+    method_table(get(method), matrix, options)  # the method's own checks: every score, positive scores…
 
 
 def score(
@@ -54,22 +73,14 @@ def score(
     missing: MissingPolicy | None = None,
     vikor_v: float = 0.5,
 ) -> Result:
-    """Score and rank every candidate of ``project`` with ``method``.
+    """Score and rank every candidate of ``project`` with ``method`` (a registered method's name).
 
     Knock-outs and gates exclude candidates before a method runs; methods that compare candidates
     with each other (all but wsm) need every score, unless ``missing="worst"``.
     """
-    if method not in METHODS:
-        raise MethodError(f"unknown method {method!r}; available: {', '.join(METHODS)}")
-    if not 0.0 <= vikor_v <= 1.0:
-        raise MethodError(f"vikor_v is a weight between 0 and 1; found {vikor_v:g}")
-    policy = missing or project.missing
-    with paused_gc():
-        matrix = build_matrix(project.file.candidates, project.criteria, aggregate, project.table)
-        if policy == "error":
-            _require_complete(matrix)
-        output = METHODS[method](matrix, MethodOptions(policy, vikor_v))
-        return assemble(project, matrix, output, method=method, aggregate=aggregate, missing=policy)
+    matrix, options = _prepared(project, method, aggregate, missing, vikor_v)
+    output = run_method(get(method), matrix, options)
+    return assemble(project, matrix, output, method=method, aggregate=aggregate, missing=options.missing)
 
 
 def _require_complete(matrix: DecisionMatrix) -> None:
@@ -133,14 +144,14 @@ def assemble(
     )
     file = project.file
     return Result(
-        method,
-        criteria,
-        LazyRanking(columns),
-        missing,
-        aggregate,
-        project.path,
-        file.title,
-        file.objective,
+        method=method,
+        criteria=criteria,
+        ranking=LazyRanking(columns),
+        missing=missing,
+        aggregate=aggregate,
+        source=project.path,
+        title=file.title,
+        objective=file.objective,
         method_details=dict(output.summary),
     )
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from partnerfit.contract.candidates import Candidate, ScoreEntry
 from partnerfit.contract.criteria_set import CriteriaSet
-from partnerfit.contract.models import Candidate, ScoreEntry
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,10 @@
-"""The weighted sum on the criteria's own scales (FORMAT.md's default method), on arrays."""
+"""Scale-anchored values, coverage and group scores: the weighted sum's figures every method's result shows."""
 
 from __future__ import annotations
 
 import numpy as np
 
 from partnerfit.engine.matrix import DecisionMatrix, FloatArray
-from partnerfit.engine.output import MethodOutput
 
 
 def normalise(matrix: DecisionMatrix) -> FloatArray:
@@ -21,21 +20,6 @@ def coverage(matrix: DecisionMatrix) -> FloatArray:
     total = (scored * matrix.weights).sum(axis=1)
     result: FloatArray = np.where(np.isclose(total, 1.0, rtol=0.0, atol=1e-12), 1.0, total)  # thirds sum to 0.999…
     return result
-
-
-def wsm(matrix: DecisionMatrix, missing: str) -> MethodOutput:
-    """Score = 100 × Σ w·v / Σ w over the criteria that count under the missing policy."""
-    v = normalise(matrix)
-    if missing == "worst":
-        v = np.nan_to_num(v, nan=0.0)
-    counted = ~np.isnan(v)
-    w = np.where(counted, matrix.weights, 0.0)
-    total = w.sum(axis=1)
-    safe = np.where(total > 0, total, 1.0)
-    # clipped: rounding must never show 100.00000000000001
-    parts = np.clip(np.where(counted, 100.0 * w * np.nan_to_num(v) / safe[:, None], 0.0), 0.0, 100.0)
-    score = np.clip(np.where(total > 0, 100.0 * (w * np.nan_to_num(v)).sum(axis=1) / safe, 0.0), 0.0, 100.0)
-    return MethodOutput(score, score, parts, counted, coverage(matrix))
 
 
 def group_scores(matrix: DecisionMatrix, missing: str) -> dict[str, FloatArray]:

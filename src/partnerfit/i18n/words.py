@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, Literal, Protocol
 
 from partnerfit.i18n.analysis import ANALYSIS_TEXTS
 from partnerfit.i18n.deliverables import DELIVERABLE_TEXTS
@@ -162,5 +163,24 @@ _TEXTS.update(DELIVERABLE_TEXTS)
 def t(key: str, lang: str = "en", **values: Any) -> str:
     """The interface text ``key`` in ``lang`` (English when missing), formatted with ``values``."""
     entry = _TEXTS[key]
+    text = entry.get(lang) or entry["en"]
+    return text.format(**values) if values else text
+
+
+class MethodWords(Protocol):
+    """What the words of a scoring method are found by (partnerfit.engine.method.Method is one)."""
+
+    @property
+    def label(self) -> str: ...
+    @property
+    def formula(self) -> str: ...
+    @property
+    def texts(self) -> Mapping[str, Mapping[str, str]]: ...
+
+
+def method_text(method: MethodWords, which: Literal["label", "formula"], lang: str = "en", **values: Any) -> str:
+    """A scoring method's name (``label``) or formula in ``lang``: the words it brings, else the catalogues'."""
+    key = method.label if which == "label" else method.formula
+    entry = method.texts.get(key) or _TEXTS[key]
     text = entry.get(lang) or entry["en"]
     return text.format(**values) if values else text

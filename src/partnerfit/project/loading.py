@@ -10,12 +10,12 @@ from typing import Any
 from pydantic import ValidationError
 
 from partnerfit.contract import semantics
+from partnerfit.contract.candidates import Candidate, CandidatesFile
 from partnerfit.contract.criteria_set import CriteriaSet, resolve
 from partnerfit.contract.messages import diagnostics_from, did_you_mean, strip_union_tags
-from partnerfit.contract.models import MAX_MAGNITUDE, MIN_WEIGHT, Candidate, CandidatesFile, MissingPolicy
+from partnerfit.contract.models import MAX_MAGNITUDE, MIN_WEIGHT, MissingPolicy
 from partnerfit.engine.score_table import ScoreTable, build_score_table, is_entry
 from partnerfit.errors import CriteriaNotFoundError, Diagnostic, InvalidInputError, InvalidWeightsError, capped
-from partnerfit.gcpause import paused_gc
 from partnerfit.io.document import Document, read_document
 from partnerfit.project.criteria_ref import DEFAULT_CRITERIA as DEFAULT_CRITERIA
 from partnerfit.project.criteria_ref import detect_kind as detect_kind
@@ -65,8 +65,7 @@ def load(
     reads it from the working tree); it is read as the file's own ``criteria:`` entry would be.
     """
     _check_override_weights(weights or {})
-    with paused_gc():
-        project = _load(Path(path), criteria, weights, missing, named=criteria_named_in_file)
+    project = _load(Path(path), criteria, weights, missing, named=criteria_named_in_file)
     unknown = [
         w for w in weights or {} if w not in project.criteria.ids and w not in {g.id for g in project.criteria.groups}
     ]
@@ -272,8 +271,7 @@ def check_file(
             _model, found = validate_criteria(doc, data, ())
             return capped(sorted(doc.problems + found, key=_order))
         # the document already read is reused: a pipe such as /dev/stdin can be read only once
-        with paused_gc():
-            return capped(_load(path, criteria, None, missing, doc).warnings)
+        return capped(_load(path, criteria, None, missing, doc).warnings)
     except InvalidInputError as exc:
         return list(exc.diagnostics)
     except CriteriaNotFoundError as exc:

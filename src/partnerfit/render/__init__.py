@@ -1,19 +1,23 @@
-"""One renderer per output format, all reading the same Result; user text reaches each medium through sanitize.py."""
+"""One renderer per document and format (see registry.py), all reading the same Result; user text reaches each medium through sanitize.py."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from partnerfit.gcpause import paused_gc
-from partnerfit.result.model import Result
+from partnerfit.render.registry import as_chunks, as_text, formats
+from partnerfit.render.registry import render as render_document
 
-FORMATS = ("table", "json", "csv", "markdown")
+if TYPE_CHECKING:
+    from partnerfit.result.model import Result
+
+FORMATS = formats("ranking")
 
 
 @dataclass(frozen=True)
 class RenderOptions:
-    """How to present a result: language, how many ranked rows, colour and width (table only)."""
+    """How to present a document: language, how many ranked rows, colour and width (terminal formats only)."""
 
     lang: str = "en"
     top: int | None = None
@@ -24,8 +28,7 @@ class RenderOptions:
 def render(result: Result, fmt: str, options: RenderOptions | None = None) -> str:
     """The result as text in ``fmt`` (one of FORMATS)."""
     options = options or RenderOptions()
-    with paused_gc():
-        return _render(result, fmt, options)
+    return as_text(render_document("ranking", fmt, result, options))
 
 
 def render_chunks(result: Result, fmt: str, options: RenderOptions | None = None) -> Iterator[bytes]:
@@ -34,35 +37,9 @@ def render_chunks(result: Result, fmt: str, options: RenderOptions | None = None
     JSON comes in chunks of entries, so a large result is never held whole as one string.
     """
     options = options or RenderOptions()
-    if fmt == "json":
-        from partnerfit.render.json import json_chunks
-
-        with paused_gc():
-            yield from json_chunks(result, options)
-        return
-    yield render(result, fmt, options).encode("utf-8")
+    yield from as_chunks(render_document("ranking", fmt, result, options))
 
 
 def render_bytes(result: Result, fmt: str, options: RenderOptions | None = None) -> bytes:
     """The result in ``fmt`` as UTF-8 bytes."""
     return b"".join(render_chunks(result, fmt, options))
-
-
-def _render(result: Result, fmt: str, options: RenderOptions) -> str:
-    if fmt == "json":
-        from partnerfit.render.json import render_json
-
-        return render_json(result, options)
-    if fmt == "csv":
-        from partnerfit.render.csv import render_csv
-
-        return render_csv(result, options)
-    if fmt == "markdown":
-        from partnerfit.render.markdown import render_markdown
-
-        return render_markdown(result, options)
-    if fmt == "table":
-        from partnerfit.render.table import render_table
-
-        return render_table(result, options)
-    raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from partnerfit.i18n import t
+from partnerfit.engine.registry import get as method_of
+from partnerfit.i18n import method_text, reason_text, t
 from partnerfit.result.model import CandidateResult, Result
 
 
@@ -17,7 +18,9 @@ def fmt_score(value: float | None, digits: int = 1) -> str:
 def reasons_text(result: Result, entry: CandidateResult, lang: str) -> str:
     """An excluded candidate's reasons, with criterion labels in ``lang``."""
     labels = {c.id: c.text(lang) for c in result.criteria.criteria}
-    return "; ".join(r.text(lang, labels.get(r.subject) if r.code != "gate" else r.subject) for r in entry.reasons)
+    return "; ".join(
+        reason_text(r, lang, labels.get(r.subject) if r.code != "gate" else r.subject) for r in entry.reasons
+    )
 
 
 def group_columns(result: Result, lang: str, *, short: bool = False) -> list[tuple[str, str]]:
@@ -61,13 +64,13 @@ def footer_lines(result: Result, lang: str, shown: Sequence[CandidateResult] | N
     if len(ties) > TIE_GROUPS:
         tie_text += f" {t('and_more_ties', lang, count=len(ties) - TIE_GROUPS)}"
     lines = [
-        f"{t('method', lang)}{sep}{t(result.method, lang, **_method_values(result))}",
+        f"{t('method', lang)}{sep}{method_text(method_of(result.method), 'label', lang, **_method_values(result))}",
         f"{t('criteria_set', lang)}{sep}{criteria.name} — {criteria.title_text(lang)}",
         f"{t('weights', lang)}{sep}{weights}",
         f"{t('ties', lang)}{sep}{tie_text} ({t('tie_rule', lang)})",
         f"{t('missing_policy', lang)}{sep}{t('missing_' + result.missing, lang)}",
     ]
-    if result.method == "vikor" and result.method_details:
+    if "acceptable_advantage" in result.method_details:
         details = result.method_details
         lines.append(
             t(
@@ -96,34 +99,31 @@ def footer_lines(result: Result, lang: str, shown: Sequence[CandidateResult] | N
 def _close_call_lines(result: Result, lang: str) -> list[str]:
     """⚠ no clear winner, the margin and rank-1 share, and the smallest weight change that flips it."""
     verdict = result.close_call
-    if not verdict or not verdict.get("close"):
+    if verdict is None or not verdict.close:
         return []
     names = {c.id: c.name for c in result.ranked[:2]}
-    leader, runner = verdict["leader"], verdict.get("runner_up")
-    line = t("sens_close", lang, leader=names.get(leader, leader), runner=names.get(runner or "", runner or ""))
-    line += t("sens_margin", lang, margin=f"{verdict.get('margin') or 0.0:.2f}")
-    if verdict.get("first_rank") is not None:
-        line += t("sens_first_share", lang, share=f"{verdict['first_rank']:.1%}")
+    leader, runner = verdict.leader, verdict.runner_up or ""
+    line = t("sens_close", lang, leader=names.get(leader, leader), runner=names.get(runner, runner))
+    line += t("sens_margin", lang, margin=f"{verdict.margin or 0.0:.2f}")
+    if verdict.first_rank is not None:
+        line += t("sens_first_share", lang, share=f"{verdict.first_rank:.1%}")
     lines = [line]
-    change = verdict.get("change")
-    if change:
+    change = verdict.change
+    if change is not None:
         criteria = result.criteria
-        if change["level"] == "group":
-            item = next((g.text(lang) for g in criteria.groups if g.id == change["id"]), change["id"])
+        if change.level == "group":
+            item = next((g.text(lang) for g in criteria.groups if g.id == change.id), change.id)
         else:
-            item = criteria.criterion(change["id"]).text(lang)
-        new = names.get(change["leader"]) or next(
-            (c.name for c in result.ranked if c.id == change["leader"]), change["leader"]
-        )
+            item = criteria.criterion(change.id).text(lang)
+        new = names.get(change.leader) or next((c.name for c in result.ranked if c.id == change.leader), change.leader)
         lines.append(
-            "  "
-            + t("sens_change", lang, item=item, weight=f"{change['from']:.1%}", to=f"{change['to']:.1%}", leader=new)
+            "  " + t("sens_change", lang, item=item, weight=f"{change.weight:.1%}", to=f"{change.to:.1%}", leader=new)
         )
     return lines
 
 
 def _method_values(result: Result) -> dict[str, Any]:
-    return {"v": result.method_details.get("v", 0.5)} if result.method == "vikor" else {}
+    return {"v": result.method_details.get("v", 0.5)} if "v" in result.method_details else {}
 
 
 def _note_lines(result: Result, entries: Sequence[CandidateResult], lang: str, shown: int = 3) -> list[str]:
@@ -133,7 +133,7 @@ def _note_lines(result: Result, entries: Sequence[CandidateResult], lang: str, s
     for entry in entries:
         for note in entry.notes:
             label = labels.get(note.subject) if note.code == "unscored_knockout" else None
-            concerned.setdefault(note.text(lang, label), []).append(entry.name)
+            concerned.setdefault(reason_text(note, lang, label), []).append(entry.name)
     lines = []
     for text, names in concerned.items():
         more = f" {t('and_more', lang, count=len(names) - shown)}" if len(names) > shown else ""

@@ -15,8 +15,8 @@ from partnerfit.render.sanitize import csv_text, json_dumps, md, md_row
 from partnerfit.render.table import finish, make_console, plain
 
 
-def compare_json(comparison: MethodComparison) -> str:
-    """The comparison document."""
+def compare_json(comparison: MethodComparison, options: RenderOptions | None = None) -> str:
+    """The comparison document (the same in every language: ``options`` is not read)."""
     return json_dumps(comparison.to_dict()).decode()
 
 
@@ -79,8 +79,8 @@ def compare_table(comparison: MethodComparison, options: RenderOptions) -> str:
     return finish(buffer, options)
 
 
-def compare_csv(comparison: MethodComparison) -> str:
-    """One row per candidate: id, name, its rank under each method, whether it moves."""
+def compare_csv(comparison: MethodComparison, options: RenderOptions | None = None) -> str:
+    """One row per candidate: id, name, its rank under each method, whether it moves (``options`` is not read)."""
     rows = [
         [cid, comparison.names[cid], *(comparison.ranks[m][cid] for m in comparison.methods), cid in comparison.moved]
         for cid in comparison.ids

@@ -19,8 +19,9 @@ from partnerfit.render.sanitize import json_text, terminal, terminal_lines
 from partnerfit.render.table import make_console, plain
 
 
-def criteria_json(criteria: CriteriaSet, lang: str) -> str:
-    """The set with effective weights, scales, directions, knock-outs and level anchors."""
+def criteria_json(criteria: CriteriaSet, options: RenderOptions) -> str:
+    """The set with effective weights, scales, directions, knock-outs and level anchors, labelled in ``options.lang``."""
+    lang = options.lang
     document: dict[str, Any] = {
         "name": criteria.name,
         "title": criteria.title_text(lang),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from partnerfit.i18n import reason_text
 from partnerfit.render import RenderOptions
 from partnerfit.render.sanitize import csv_text
 from partnerfit.result.model import Result
@@ -25,7 +26,7 @@ def render_csv(result: Result, options: RenderOptions) -> str:
             entry.score,
             entry.coverage,
             entry.excluded,
-            "; ".join(r.text() for r in entry.reasons),
+            "; ".join(reason_text(r) for r in entry.reasons),  # English with ids, as in JSON
             *(entry.groups.get(g) for g in groups),
             *(entry.scores.get(c) for c in criteria),
         ]

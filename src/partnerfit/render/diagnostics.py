@@ -5,16 +5,55 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from partnerfit._version import __version__
 from partnerfit.codes import CODES
 from partnerfit.errors import Diagnostic
+from partnerfit.render.registry import formats
 from partnerfit.render.sanitize import json_text, terminal, terminal_lines, xml_attr, xml_text
 
-CHECK_FORMATS = ("text", "json", "github", "sarif", "junit", "auto")
+if TYPE_CHECKING:
+    from partnerfit.render import RenderOptions
+
+CHECK_FORMATS = (*formats("diagnostics"), "auto")
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+@dataclass(frozen=True)
+class Findings:
+    """The document `check` renders: each file's diagnostics, in file order, and whether warnings fail (--strict)."""
+
+    files: Mapping[str, Sequence[Diagnostic]]
+    strict: bool = False
+
+
+def findings_text(findings: Findings, options: RenderOptions) -> str:
+    """One ``file:line:column: severity: message`` line per diagnostic, controls shown escaped."""
+    return "".join(f"{terminal(d.format())}\n" for found in findings.files.values() for d in found)
+
+
+def findings_json(findings: Findings, options: RenderOptions) -> str:
+    """See :func:`as_json`."""
+    return as_json(findings.files)
+
+
+def findings_github(findings: Findings, options: RenderOptions) -> str:
+    """See :func:`as_github`."""
+    return as_github(findings.files)
+
+
+def findings_sarif(findings: Findings, options: RenderOptions) -> str:
+    """See :func:`as_sarif`."""
+    return as_sarif(findings.files)
+
+
+def findings_junit(findings: Findings, options: RenderOptions) -> str:
+    """See :func:`as_junit`: under --strict a file with warnings only fails too."""
+    return as_junit(findings.files, strict=findings.strict)
 
 
 def resolve_format(fmt: str) -> str:

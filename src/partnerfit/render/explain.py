@@ -13,6 +13,7 @@ from rich.text import Text
 from partnerfit.analysis.explain import CriterionExplanation, Evidence, Explanation, Target
 from partnerfit.contract.criteria_set import CriteriaSet
 from partnerfit.contract.models import label_text
+from partnerfit.engine.registry import additive
 from partnerfit.i18n import t
 from partnerfit.render import RenderOptions
 from partnerfit.render.common import colon, fmt_score, reasons_text
@@ -21,8 +22,8 @@ from partnerfit.render.table import finish, make_console, plain, score_bar
 from partnerfit.result.model import CandidateResult
 
 
-def explain_json(explanation: Explanation) -> str:
-    """The explanation document."""
+def explain_json(explanation: Explanation, options: RenderOptions | None = None) -> str:
+    """The explanation document (the same in every language: ``options`` is not read)."""
     return json_dumps(explanation.to_dict()).decode()
 
 
@@ -100,7 +101,7 @@ def summary_lines(x: Explanation, lang: str) -> list[str]:
         lines.append(_other("explain_runner_up", x.versus, score - (x.versus.score or 0.0), lang))
     if e.coverage < 1 - 1e-9:
         lines.append(t("explain_coverage", lang, coverage=f"{e.coverage:.0%}"))
-    if result.method == "wsm":
+    if additive(result.method):
         lines.append(t("explain_additive", lang, score=fmt_score(e.score, 2)))
     else:
         details = ", ".join(f"{k} {v:.4g}" for k, v in e.details.items() if v is not None)
@@ -151,7 +152,7 @@ def _bound_text(x: Explanation, c: CriterionExplanation, labels: dict[str, str],
 
 def _heads(x: Explanation, lang: str) -> list[str]:
     """Column headings of the what-it-would-take part: passing the one above, and leading."""
-    if x.entry.rank is None or x.above is None or x.result.method != "wsm":
+    if x.entry.rank is None or x.above is None or not additive(x.result.method):
         return []
     return (
         [t("explain_to_first", lang)]
@@ -167,7 +168,7 @@ def _targets(x: Explanation, c: CriterionExplanation, lang: str) -> list[str]:
 
 def _columns(x: Explanation, lang: str) -> list[str]:
     versus = "explain_vs_leader" if same(x.versus, x.leader) else "explain_vs_runner_up"
-    points = t("explain_points", lang) if x.result.method == "wsm" else "v"
+    points = t("explain_points", lang) if additive(x.result.method) else "v"
     return [
         t("criterion", lang),
         t("weight", lang).capitalize(),
@@ -179,7 +180,7 @@ def _columns(x: Explanation, lang: str) -> list[str]:
 
 
 def _cells(x: Explanation, c: CriterionExplanation) -> list[str]:
-    shown = c.contribution if x.result.method == "wsm" else c.value
+    shown = c.contribution if additive(x.result.method) else c.value
     versus = (c.value - c.versus_value) if c.value is not None and c.versus_value is not None else None
     median = (c.value - c.median) if c.value is not None and c.median is not None else None
     return [f"{c.weight:.0%}", raw(c.score), "–" if shown is None else f"{shown:.2f}", signed(median), signed(versus)]
@@ -223,7 +224,7 @@ def explain_table(x: Explanation, options: RenderOptions, bar: int = 10) -> str:
         table.add_column(name, justify="right", no_wrap=True)
     for name in heads:
         table.add_column(name, ratio=1, overflow="fold")
-    wsm = x.result.method == "wsm"
+    wsm = additive(x.result.method)
     weight = sum(c.weight for c in x.criteria if c.value is not None) or 1.0
     most = max((c.weight for c in x.criteria), default=1.0) * 100 / weight  # the largest contribution possible
     for c in x.criteria:

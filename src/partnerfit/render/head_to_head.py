@@ -9,6 +9,7 @@ from rich.padding import Padding
 from rich.table import Table
 
 from partnerfit.analysis.head_to_head import HeadToHead, Row, Side
+from partnerfit.engine.registry import additive
 from partnerfit.i18n import t
 from partnerfit.render import RenderOptions
 from partnerfit.render.common import colon, fmt_score, reasons_text
@@ -17,13 +18,13 @@ from partnerfit.render.sanitize import json_dumps, md, md_row
 from partnerfit.render.table import finish, make_console, plain
 
 
-def compare_json(h2h: HeadToHead) -> str:
-    """The comparison document."""
+def compare_json(h2h: HeadToHead, options: RenderOptions | None = None) -> str:
+    """The comparison document (the same in every language: ``options`` is not read)."""
     return json_dumps(h2h.to_dict()).decode()
 
 
 def _side(h2h: HeadToHead, side: Side) -> str:
-    figure = side.contribution if h2h.result.method == "wsm" else side.value
+    figure = side.contribution if additive(h2h.result.method) else side.value
     return f"{raw(side.score)} · {'–' if figure is None else f'{figure:.2f}'}"
 
 
@@ -92,7 +93,7 @@ def note_lines(h2h: HeadToHead, lang: str, names: dict[str, str]) -> list[str]:
 
 
 def _legend(h2h: HeadToHead, lang: str) -> str:
-    return t("h2h_legend_wsm" if h2h.result.method == "wsm" else "h2h_legend_other", lang, method=h2h.result.method)
+    return t("h2h_legend_wsm" if additive(h2h.result.method) else "h2h_legend_other", lang, method=h2h.result.method)
 
 
 def compare_markdown(h2h: HeadToHead, options: RenderOptions) -> str:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
 import orjson
 
+from partnerfit.i18n import reason_text
 from partnerfit.render import RenderOptions
 from partnerfit.render.sanitize import json_dumps
-from partnerfit.result.model import Result
+from partnerfit.result.model import Result, Wording
 
 CHUNK = 2000
 _BETWEEN = b'},{"rank":'
@@ -29,9 +31,9 @@ def json_chunks(result: Result, options: RenderOptions) -> Iterator[bytes]:
         yield header[:-2] + b',\n  "ranking": []\n}\n'
         return
     yield header[:-2] + b',\n  "ranking": [\n    '
-    fast = getattr(entries, "entry_dicts", None)  # a lazy ranking builds dicts from its columns
+    wording = Wording(partial(reason_text, lang="en"))  # FORMAT.md: reasons and notes in English, ids as names
     for start in range(0, len(entries), CHUNK):
-        chunk = fast(start, start + CHUNK) if fast else [e.to_dict() for e in entries[start : start + CHUNK]]
+        chunk = entries.entry_dicts(start, start + CHUNK, wording)
         encoded = json_dumps(chunk, option=0)[1:-1].replace(_BETWEEN, b'},\n    {"rank":')
         yield (b",\n    " + encoded) if start else encoded
     yield b"\n  ]\n}\n"

@@ -10,7 +10,8 @@ from partnerfit.analysis.explain import Explanation
 from partnerfit.analysis.report import ReportData, rank_shares
 from partnerfit.analysis.sensitivity import SensitivityReport
 from partnerfit.contract.criteria_set import ResolvedCriterion
-from partnerfit.i18n import t
+from partnerfit.engine.registry import get as method_of
+from partnerfit.i18n import method_text, reason_text, t
 from partnerfit.render.common import colon, fmt_score, reasons_text, score_digits
 from partnerfit.render.compare import notes as compare_notes
 from partnerfit.render.explain import detail_lines, evidence_text, raw, same, signed, target_text
@@ -46,11 +47,12 @@ def meta_rows(data: ReportData, lang: str) -> list[tuple[str, str]]:
     sizes = {"criteria": len(c.criteria), "groups": len(c.groups), "gates": len(c.gates)}
     key = "report_criteria_summary" if c.groups else "report_criteria_flat"
     counts = {"total": ranked + excluded, "ranked": ranked, "excluded": excluded, "top": min(data.top, ranked)}
+    label = method_text(method_of(result.method), "label", lang, v=result.method_details.get("v", 0.5))
     return [
         (t("report_date", lang), date_text(data.date, lang)),
         (t("report_assessed_by", lang), ", ".join(data.assessors) or t("report_single_sheet", lang)),
         (t("criteria_set", lang), t(key, lang, title=c.title_text(lang), name=c.name, **sizes)),
-        (t("method", lang), t(result.method, lang, v=result.method_details.get("v", 0.5))),
+        (t("method", lang), label),
         (t("report_candidates", lang), t(f"report_candidates_{'summary' if ranked else 'unranked'}", lang, **counts)),
         (t("report_source", lang), data.source),
     ]
@@ -153,7 +155,7 @@ def ranking_grid(data: ReportData, lang: str) -> Grid:
 
 def criteria_grid(x: Explanation, lang: str) -> Grid:
     """Each criterion's weight, score, points, gaps to the median and the leader, and the scores that would lift it."""
-    result, wsm, lead = x.result, x.result.method == "wsm", same(x.above, x.leader)
+    result, wsm, lead = x.result, method_of(x.result.method).additive, same(x.above, x.leader)
     labels = {c.id: c.text(lang) for c in result.criteria.criteria}
     targets = [] if x.above is None or not wsm else ["next"] if lead else ["next", "first"]
     versus = "explain_vs_leader" if same(x.versus, x.leader) else "explain_vs_runner_up"
@@ -192,7 +194,7 @@ def shortlist_notes(result: Result, lang: str) -> list[str]:
     for entry in [*shown, *result.excluded]:
         for note in entry.notes:
             label = labels.get(note.subject) if note.code == "unscored_knockout" else None
-            concerned.setdefault(note.text(lang, label), []).append(entry.name)
+            concerned.setdefault(reason_text(note, lang, label), []).append(entry.name)
     for text, who in concerned.items():
         more = f" {t('and_more', lang, count=len(who) - NAMED)}" if len(who) > NAMED else ""
         lines.append(f"{text}{colon(lang)}{', '.join(who[:NAMED])}{more}")

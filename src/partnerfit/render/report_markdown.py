@@ -9,7 +9,9 @@ from partnerfit.analysis.explain import Explanation
 from partnerfit.analysis.report import ReportData, levels_of, parts_of
 from partnerfit.contract.criteria_set import ResolvedCriterion
 from partnerfit.contract.models import label_text
-from partnerfit.i18n import t
+from partnerfit.engine.registry import get as method_of
+from partnerfit.i18n import method_text, t
+from partnerfit.render import RenderOptions
 from partnerfit.render import report_content as content
 from partnerfit.render.common import colon, fmt_score
 from partnerfit.render.explain import raw
@@ -50,14 +52,15 @@ def origin_lines(data: ReportData, lang: str) -> list[str]:
 def method_paragraphs(data: ReportData, lang: str) -> list[str]:
     """The formula, exclusions, missing-score policy, ties, aggregation and how robustness was measured."""
     result, sep, v = data.result, colon(lang), data.result.method_details.get("v", 0.5)
+    method = method_of(result.method)
     lines = [
-        f"{t('method', lang)}{sep}{t(result.method, lang, v=v)}. {t(f'report_formula_{result.method}', lang, v=v)}",
+        f"{t('method', lang)}{sep}{method_text(method, 'label', lang, v=v)}. {method_text(method, 'formula', lang, v=v)}",
         t("report_exclusions", lang),
         f"{t('missing_policy', lang)}{sep}{t('missing_' + result.missing, lang)}.",
         f"{t('ties', lang)}{sep}{t('tie_rule', lang)}.",
     ]
     lines.append(t("report_positions", lang))
-    lines += [t("explain_what_it_takes", lang)] if result.method == "wsm" else []
+    lines += [t("explain_what_it_takes", lang)] if method.additive else []
     if data.assessors:
         lines.append(t("report_aggregation", lang, how=t(result.aggregate, lang)))
     if data.sensitivity is not None:
@@ -107,7 +110,8 @@ def _card(x: Explanation, data: ReportData, lang: str) -> list[str]:
     lines += ["", f"**{t('report_what_it_takes', lang)}**", ""]
     lines += [f"*{t('report_leads_already', lang)}*", ""] if entry.rank == 1 else []
     grid = content.criteria_grid(x, lang)
-    lines += _table(grid) + ([f"*{t('explain_wsm_only', lang)}*", ""] if x.result.method != "wsm" else [])
+    exact = method_of(x.result.method).additive  # what it would take is computed for additive methods only
+    lines += _table(grid) + ([] if exact else [f"*{t('explain_wsm_only', lang)}*", ""])
     notes, disagreements, rules = content.card_lists(x, lang)
     lines += [f"**{t('explain_notes_evidence', lang).rstrip(' :')}**", ""]
     lines += [f"- **{md(a)}** {md(b)}" for a, b in notes] or [t("report_no_notes", lang)]
@@ -159,9 +163,9 @@ def _methodology(data: ReportData, lang: str, number: int) -> list[str]:
     return lines + ([f"- **{md(a)}**" + (f" — {md(b)}" if b else "") for a, b in gates] or [t("report_no_gates", lang)])
 
 
-def report_markdown(data: ReportData, lang: str = "en") -> str:
-    """The whole report as Markdown: the same sections as the HTML report, charts given as tables."""
-    result = data.result
+def report_markdown(data: ReportData, options: RenderOptions | None = None) -> str:
+    """The whole report as Markdown, in ``options.lang``: the same sections as the HTML report, charts given as tables."""
+    result, lang = data.result, (options or RenderOptions()).lang
     lines = [f"# {md(data.heading or t('report_default_title', lang))}", "", f"*{t('report_kicker', lang)}*", ""]
     lines += [f"**{t('objective', lang)}**{colon(lang)}{md(result.objective)}", ""] if result.objective else []
     lines += [md(data.description), ""] if data.description else []
@@ -174,7 +178,7 @@ def report_markdown(data: ReportData, lang: str = "en") -> str:
     close = content.close_line(data, lang)
     lines += [f"> ⚠ {md(close)}", ""] if close else []
     lines += _table(content.ranking_grid(data, lang)) if len(ranked) else []
-    if result.method == "wsm" and len(ranked):
+    if method_of(result.method).additive and len(ranked):
         parts = parts_of(result.criteria, lang)
         rows = [[c.name] + [_points(c.contributions, m) for _, m in parts] for c in ranked[: content.MAX_ROWS]]
         grid = content.Grid([t("candidate", lang), *(label for label, _ in parts)], rows, [False] + [True] * len(parts))

@@ -19,8 +19,8 @@ HEAT = ((0.75, "black on bright_green"), (0.5, "black on green"), (0.25, "black 
 MAX_RANKS = 10  # rank columns of the heat map at most; later ranks are summed in one column
 
 
-def sensitivity_json(report: SensitivityReport) -> str:
-    """The report document."""
+def sensitivity_json(report: SensitivityReport, options: RenderOptions | None = None) -> str:
+    """The report document (the same in every language: ``options`` is not read)."""
     return json_dumps(report.to_dict()).decode()
 
 

@@ -15,8 +15,8 @@ from partnerfit.render.sanitize import json_dumps, md, md_row
 from partnerfit.render.table import finish, make_console, plain
 
 
-def weights_json(report: WeightsReport) -> str:
-    """The report document."""
+def weights_json(report: WeightsReport, options: RenderOptions | None = None) -> str:
+    """The report document (the same in every language: ``options`` is not read)."""
     return json_dumps(report.to_dict()).decode()
 
 

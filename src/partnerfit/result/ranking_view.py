@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, overload
 
-from partnerfit.result.model import CandidateResult, Reason, entry_dict
+from partnerfit.result.entries import CandidateResult, Ranking, Reason, Summary, Wording, entry_dict
 from partnerfit.result.rows import RowTable
 
 
@@ -33,7 +33,7 @@ class RankingColumns:
     details: Mapping[str, list[float | None]] = field(default_factory=dict)
 
 
-class LazyRanking(Sequence[CandidateResult]):
+class LazyRanking(Ranking):
     """The ranking's entries in listing order; building 100,000 of them is left to who needs them."""
 
     def __init__(self, columns: RankingColumns, positions: range | None = None) -> None:
@@ -62,11 +62,6 @@ class LazyRanking(Sequence[CandidateResult]):
     def __iter__(self) -> Iterator[CandidateResult]:
         return (self[i] for i in range(len(self)))
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Sequence) and list(self) == list(other)
-
-    __hash__ = None  # type: ignore[assignment]
-
     def __repr__(self) -> str:
         return f"LazyRanking({len(self)} entries)"
 
@@ -74,32 +69,32 @@ class LazyRanking(Sequence[CandidateResult]):
         c = self._columns
         i = c.order[position]
         return CandidateResult(
-            c.ids[i],
-            c.names[i],
-            c.ranks[position],
-            c.scores[i],
-            c.values[i],
-            c.coverage[i],
-            c.reasons[i],
-            c.groups.row(i),
-            c.contributions.row(i),
-            c.inputs.row(i),
-            c.spread.row(i),
-            c.disagreement.get(i, ()),
-            c.notes[i],
-            c.assessors[i],
-            c.kinds[i],
-            {name: column[i] for name, column in c.details.items()},
+            id=c.ids[i],
+            name=c.names[i],
+            rank=c.ranks[position],
+            score=c.scores[i],
+            value=c.values[i],
+            coverage=c.coverage[i],
+            reasons=c.reasons[i],
+            groups=c.groups.row(i),
+            contributions=c.contributions.row(i),
+            scores=c.inputs.row(i),
+            spread=c.spread.row(i),
+            disagreement=c.disagreement.get(i, ()),
+            notes=c.notes[i],
+            assessors=c.assessors[i],
+            type=c.kinds[i],
+            details={name: column[i] for name, column in c.details.items()},
         )
 
-    def summary(self) -> Iterator[tuple[int | None, float | None, str]]:
-        """(rank, score, id) of each entry, in listing order."""
+    def summary(self) -> Iterator[Summary]:
+        """(rank, score, id) of each entry, in listing order, straight from the columns."""
         c = self._columns
         for position in self._positions:
             i = c.order[position]
             yield c.ranks[position], c.scores[i], c.ids[i]
 
-    def entry_dicts(self, start: int, stop: int) -> list[dict[str, Any]]:
+    def entry_dicts(self, start: int, stop: int, wording: Wording) -> list[dict[str, Any]]:
         """JSON entries of positions ``start:stop``, straight from the columns."""
         c = self._columns
         positions = self._positions[start:stop]
@@ -107,22 +102,22 @@ class LazyRanking(Sequence[CandidateResult]):
         groups, parts, spread, inputs = (t.dicts(rows) for t in (c.groups, c.contributions, c.spread, c.inputs))
         return [
             entry_dict(
-                c.ranks[position],
-                c.ids[i],
-                c.names[i],
-                c.scores[i],
-                c.values[i],
-                c.coverage[i],
-                c.reasons[i],
-                groups[k],
-                parts[k],
-                spread[k],
-                inputs[k],
-                c.disagreement.get(i, ()),
-                c.notes[i],
-                c.assessors[i],
-                c.kinds[i],
-                {name: column[i] for name, column in c.details.items()},
+                rank=c.ranks[position],
+                candidate_id=c.ids[i],
+                name=c.names[i],
+                score=c.scores[i],
+                value=c.values[i],
+                coverage=c.coverage[i],
+                reasons=wording(c.reasons[i]),
+                groups=groups[k],
+                contributions=parts[k],
+                spread=spread[k],
+                scores=inputs[k],
+                disagreement=c.disagreement.get(i, ()),
+                notes=wording(c.notes[i]),
+                assessors=c.assessors[i],
+                kind=c.kinds[i],
+                details={name: column[i] for name, column in c.details.items()},
             )
             for k, (position, i) in enumerate(zip(positions, rows, strict=True))
         ]
