@@ -307,12 +307,13 @@ def measure_engine(method: str, size: Size, problem: Problem, pf: PartnerfitMeth
         row.errors.append(f"mcda: {reason(exc)}")
     if size.decision is not None:
         try:
+            from partnerfit.engine import registry
+            from partnerfit.engine.dispatch import run_method
             from partnerfit.engine.output import MethodOptions
-            from partnerfit.engine.run import METHODS as ENGINE_METHODS
 
-            adapter = ENGINE_METHODS[method]
+            registered = registry.get(method)
             options = MethodOptions(size.project.missing, VIKOR_V)
-            row.adapter = median_time(repeat, lambda: adapter(size.decision, options))
+            row.adapter = median_time(repeat, lambda: run_method(registered, size.decision, options))
         except Exception as exc:
             row.errors.append(f"adapter: {reason(exc)}")
     if size.project is not None:
@@ -566,7 +567,7 @@ def print_report(
     print("\n## 1. Engine time\n")
     print(
         "`mcda` is the pure numpy function on the matrix; `adapter` the engine adapter on the engine's "
-        "decision matrix (engine/relative.py, engine/wsm.py); `partnerfit.score()` the whole engine path "
+        "decision matrix (engine/dispatch.py over engine/registry.py); `partnerfit.score()` the whole engine path "
         "on the loaded project (matrix, method, ranking). The target applies to `partnerfit.score()`. "
         "τ: Kendall tau-b between the engine's ranking and the mcda figure (for wsm: the engine's "
         "scale-anchored weighted sum, which is what `score()` ranks by; the `mcda` column times the "

@@ -336,7 +336,7 @@ def test_round_trip_import_score_export_import_keeps_every_score(tmp_path):
     result = partnerfit.score(project)
     assert result.excluded  # knock-outs and gates: excluded candidates are exported too
     exported = tmp_path / "ranking.xlsx"
-    result_xlsx(result, exported, candidates=project.file.candidates)
+    result_xlsx(result, exported)
     again = read_sheet(exported, CRITERIA)
     assert again.sheet == "Scores"
     for cid, data in first.candidates.items():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import zipfile
 from pathlib import Path
@@ -11,8 +12,9 @@ import pytest
 from openpyxl import load_workbook
 
 import partnerfit
-from partnerfit.render import RenderOptions
+from partnerfit.render import RenderOptions, registry
 from partnerfit.render.xlsx import FIXED_DATE, GREEN, RED, SHEETS, report_xlsx, result_xlsx
+from partnerfit.result.evidence import EvidenceBook
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -52,7 +54,7 @@ def rows(sheet):
 def packaging():
     project = partnerfit.load(ROOT / "examples" / "packaging.yaml")
     result = partnerfit.score(project)
-    return project, result, result_xlsx(result, candidates=project.file.candidates)
+    return project, result, result_xlsx(result)
 
 
 @pytest.fixture
@@ -145,15 +147,15 @@ def test_notes_list_notes_and_evidence(packaging):
 def test_assessors_each_score_in_notes():
     project = partnerfit.load(ROOT / "examples" / "assessors.yaml")
     result = partnerfit.score(project)
-    table = rows(workbook(result_xlsx(result, candidates=project.file.candidates))["Notes"])
+    table = rows(workbook(result_xlsx(result))["Notes"])
     given = sum(len(s) for c in project.file.candidates.values() for s in (c.assessments or {}).values())
     assert len(table) - 1 == given
     assert all(row[2] for row in table[1:])
 
 
 def test_user_text_is_neutralised_and_numbers_stay_numbers(tricky):
-    project, result = tricky
-    book = workbook(result_xlsx(result, candidates=project.file.candidates))
+    _, result = tricky
+    book = workbook(result_xlsx(result))
     ranking = {row[1]: row for row in rows(book["Ranking"])[1:]}
     assert ranking["evil"][2] == '\'=HYPERLINK("http://evil.example","click")'
     assert book["Ranking"]["C2"].data_type == "s"
@@ -175,8 +177,8 @@ def test_user_text_is_neutralised_and_numbers_stay_numbers(tricky):
 
 
 def test_same_input_same_bytes(packaging):
-    project, result, data = packaging
-    assert result_xlsx(result, candidates=project.file.candidates) == data
+    _, result, data = packaging
+    assert result_xlsx(result) == data
     archive = zipfile.ZipFile(io.BytesIO(data))
     assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
     book = workbook(data)
@@ -185,8 +187,8 @@ def test_same_input_same_bytes(packaging):
 
 
 def test_top_and_french(packaging):
-    project, result, _ = packaging
-    book = workbook(result_xlsx(result, candidates=project.file.candidates, lang="fr", top=3))
+    _, result, _ = packaging
+    book = workbook(result_xlsx(result, lang="fr", top=3))
     ranking = rows(book["Ranking"])
     assert ranking[0][:3] == ["Rang", "Identifiant", "Nom"]
     assert [row[0] for row in ranking[1:]] == [1, 2, 3]
@@ -195,26 +197,56 @@ def test_top_and_french(packaging):
 
 
 def test_written_to_a_path_or_a_stream(packaging, tmp_path):
-    project, result, data = packaging
+    _, result, data = packaging
     target = tmp_path / "ranking.xlsx"
-    assert result_xlsx(result, target, candidates=project.file.candidates) == data
+    assert result_xlsx(result, target) == data
     assert target.read_bytes() == data
     stream = io.BytesIO()
-    result_xlsx(result, stream, candidates=project.file.candidates)
+    result_xlsx(result, stream)
     assert stream.getvalue() == data
     assert [p.name for p in tmp_path.iterdir()] == ["ranking.xlsx"]  # no temporary left
 
 
 def test_report_workbook_is_the_ranking_workbook_of_its_result(packaging):
-    project, result, data = packaging
-    report = SimpleNamespace(result=result, candidates=project.file.candidates)  # what report_xlsx reads of ReportData
+    _, result, data = packaging
+    report = SimpleNamespace(result=result)  # what report_xlsx reads of ReportData
     assert report_xlsx(report, RenderOptions()) == data
     french = report_xlsx(report, RenderOptions(lang="fr"))
     assert rows(workbook(french)["Ranking"])[0][:3] == ["Rang", "Identifiant", "Nom"]
 
 
-def test_without_candidates_the_notes_sheet_has_its_header_only(packaging):
+def test_without_evidence_the_notes_sheet_has_its_header_only(packaging):
     _, result, _ = packaging
-    book = workbook(result_xlsx(result))
+    book = workbook(result_xlsx(dataclasses.replace(result, evidence_book=EvidenceBook())))  # a Result built by hand
     assert len(rows(book["Notes"])) == 1
     assert len(rows(book["Ranking"])) == len(result.ranking) + 1
+
+
+def test_the_notes_sheet_lists_the_results_evidence_row_by_row():
+    project = partnerfit.load(ROOT / "examples" / "assessors.yaml")
+    result = partnerfit.score(project)
+    table = rows(workbook(result_xlsx(result))["Notes"])
+    expected = [
+        [e.id, c.id, given.assessor, given.score, given.note, "; ".join(given.evidence) or None, given.uncertainty]
+        for e in result.ranking
+        for c in result.criteria.criteria
+        for given in result.evidence(e.id).get(c.id, ())
+    ]
+    assert table[1:] == expected
+    assert table[2] == [
+        "insertion_recyclerie",
+        "complementary_expertise",
+        "bruno",
+        2,
+        "Good at sorting, but no refrigerated storage or food-safety certificate yet",
+        None,
+        None,
+    ]  # the recorded sheet: it reads the Result as it read the file
+
+
+def test_the_ranking_workbook_is_registered_but_not_a_format_choice(packaging):
+    _, result, data = packaging
+    assert registry.render("ranking", "xlsx", result, RenderOptions()) == data
+    assert "xlsx" not in registry.formats("ranking")  # only `-o FILE.xlsx` picks it
+    french = registry.render("ranking", "xlsx", result, RenderOptions(lang="fr", top=3))
+    assert french == result_xlsx(result, lang="fr", top=3)

@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from partnerfit.contract.candidates import Candidate, ScoreEntry
+from partnerfit.contract.candidates import Candidate
 from partnerfit.contract.messages import did_you_mean
 from partnerfit.contract.models import MissingPolicy
 from partnerfit.engine.dispatch import run_method
@@ -22,24 +22,11 @@ from partnerfit.engine.wsm import normalise
 from partnerfit.errors import CandidateNotFoundError, PartnerfitError
 from partnerfit.i18n import reason_text
 from partnerfit.project.loading import Project
+from partnerfit.result.evidence import Evidence as Evidence  # re-exported: explanations list it
+from partnerfit.result.evidence import candidate_evidence
 from partnerfit.result.model import TIE_TOLERANCE, CandidateResult, Result
 
 MARGIN = 1e-11  # headroom over floating-point noise when a change must beat the 1e-9 tie rule
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """One score given on a criterion, with its note and evidence, and the assessor who gave it."""
-
-    assessor: str | None
-    score: float
-    note: str | None = None
-    evidence: tuple[str, ...] = ()
-    uncertainty: float | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        """The entry as JSON."""
-        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -180,16 +167,7 @@ def make_scene(
 
 def evidence_of(candidate: Candidate, criterion: str) -> tuple[Evidence, ...]:
     """Every assessor's score on ``criterion``; for a single sheet, the score when it carries a note."""
-    sheets = candidate.assessments or ({"": candidate.scores} if candidate.scores else {})
-    found = []
-    for assessor, sheet in sheets.items():
-        value = sheet.get(criterion)
-        if isinstance(value, ScoreEntry):
-            proof = (value.evidence,) if isinstance(value.evidence, str) else tuple(value.evidence or ())
-            found.append(Evidence(assessor or None, value.score, value.note, proof, value.uncertainty))
-        elif value is not None and assessor:
-            found.append(Evidence(assessor, value))
-    return tuple(found)
+    return candidate_evidence(candidate).get(criterion, ())
 
 
 def explain(
@@ -209,6 +187,7 @@ def explain(
     versus = (ranked[1] if len(ranked) > 1 else None) if leader is not None and leader.id == candidate_id else leader
     vs = scene.v[scene.row[versus.id]] if versus is not None else np.full(len(matrix.weights), np.nan)
     weight, candidate = _counted_weight(scene, i), project.file.candidates[candidate_id]
+    evidence = result.evidence(candidate_id)
     field_values = [col[~np.isnan(col)] for col in scene.v[[not r for r in matrix.reasons]].T]  # eligible ones
     medians = [float(np.median(col)) if len(col) else None for col in field_values]
     rows, additive = [], get(result.method).additive
@@ -219,7 +198,7 @@ def explain(
             CriterionExplanation(
                 *(c.id, c.effective_weight, _num(matrix.values[i, j]), value, points, room, medians[j]),
                 *(_num(vs[j]), _num(matrix.spread[i, j]), c.id in entry.disagreement),
-                *(evidence_of(candidate, c.id), _knockout(matrix, i, j)),
+                *(evidence.get(c.id, ()), _knockout(matrix, i, j)),
                 *(_target(scene, candidate_id, j, above), _target(scene, candidate_id, j, leader)),
             )
         )

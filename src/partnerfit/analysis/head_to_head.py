@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 
-from partnerfit.analysis.explain import MARGIN, Evidence, Scene, brief, evidence_of, make_scene
+from partnerfit.analysis.explain import MARGIN, Evidence, Scene, brief, make_scene
 from partnerfit.contract.criteria_set import CriteriaSet
 from partnerfit.contract.models import MissingPolicy
 from partnerfit.engine.matrix import Aggregate, FloatArray
@@ -132,6 +132,7 @@ def compare_candidates(
     scene = make_scene(project, list(ids), method, aggregate, missing)
     entries = tuple(scene.entry(cid) for cid in ids)
     rows = []
+    evidence = {e.id: scene.result.evidence(e.id) for e in entries}  # the result's, not the input's
     for j, c in enumerate(project.criteria.criteria):
         sides = {}
         for e in entries:
@@ -140,7 +141,7 @@ def compare_candidates(
                 _num(scene.matrix.values[i, j]),
                 None if math.isnan(value) else value,
                 e.contributions.get(c.id) if additive(scene.result.method) else None,
-                evidence_of(project.file.candidates[e.id], c.id),
+                evidence[e.id].get(c.id, ()),
             )
         values = {cid: s.value for cid, s in sides.items() if s.value is not None}
         best = max(values.values(), default=0.0)

@@ -160,9 +160,9 @@ def score(
             )
     inputs = project_inputs(file, project)
     if to_workbook:
-        from partnerfit.render.xlsx import result_xlsx
+        from partnerfit.render.registry import render
 
-        workbook = result_xlsx(result, None, candidates=project.file.candidates, lang=lang.value, top=top)
+        workbook = render("ranking", "xlsx", result, render_options(False, lang, output, top))
         write_output(workbook, output, inputs)
         leave_for_exit(project, result)
         return

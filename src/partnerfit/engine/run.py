@@ -18,6 +18,7 @@ from partnerfit.engine.registry import get
 from partnerfit.engine.score_table import ScoreTable
 from partnerfit.engine.wsm import group_scores
 from partnerfit.errors import MethodError, MissingScoreError
+from partnerfit.result.evidence import EvidenceBook
 from partnerfit.result.model import Result
 from partnerfit.result.ranking_view import LazyRanking, RankingColumns
 from partnerfit.result.rows import RowTable
@@ -153,6 +154,7 @@ def assemble(
         title=file.title,
         objective=file.objective,
         method_details=dict(output.summary),
+        evidence_book=EvidenceBook(candidates),  # read only when a renderer asks for notes and evidence
     )
 
 

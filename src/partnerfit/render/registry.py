@@ -45,6 +45,7 @@ RENDERERS: dict[tuple[str, str], str] = {
     ("ranking", "json"): "partnerfit.render.json:json_chunks",
     ("ranking", "csv"): "partnerfit.render.csv:render_csv",
     ("ranking", "markdown"): "partnerfit.render.markdown:render_markdown",
+    ("ranking", "xlsx"): "partnerfit.render.xlsx:ranking_xlsx",
     ("method-comparison", "table"): "partnerfit.render.compare:compare_table",
     ("method-comparison", "json"): "partnerfit.render.compare:compare_json",
     ("method-comparison", "csv"): "partnerfit.render.compare:compare_csv",
@@ -77,6 +78,10 @@ RENDERERS: dict[tuple[str, str], str] = {
     ("diagnostics", "junit"): "partnerfit.render.diagnostics:findings_junit",
 }
 
+# pairs a command writes only to ``-o FILE``, chosen by the file's suffix (`score -o ranking.xlsx`):
+# not among the document's --format choices, which formats() lists
+SUFFIX_ONLY: frozenset[tuple[str, str]] = frozenset({("ranking", "xlsx")})
+
 
 def documents() -> tuple[str, ...]:
     """Every document with a renderer, in registry order."""
@@ -84,8 +89,11 @@ def documents() -> tuple[str, ...]:
 
 
 def formats(document: str) -> tuple[str, ...]:
-    """The formats ``document`` can be rendered in, in registry order (empty for an unknown document)."""
-    return tuple(fmt for doc, fmt in RENDERERS if doc == document)
+    """The formats ``document`` offers to --format, in registry order (empty for an unknown document).
+
+    A pair of SUFFIX_ONLY is left out: it renders, but only a file's suffix picks it.
+    """
+    return tuple(fmt for doc, fmt in RENDERERS if doc == document and (doc, fmt) not in SUFFIX_ONLY)
 
 
 def renderer(document: str, fmt: str) -> Renderer:

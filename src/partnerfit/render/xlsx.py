@@ -1,7 +1,7 @@
 """XLSX output: Ranking, Scores, Criteria & weights and Notes sheets, numbers as numbers, deterministic bytes.
 
-The sheets read the Result (with its resolved criteria) and, for the Notes sheet, each score's
-evidence as analysis.explain.evidence_of reads it: nothing here knows how a candidates file stores them.
+The sheets read only the Result: its entries, its resolved criteria and, for the Notes sheet, each
+score's evidence (``Result.evidence``): nothing here knows how a candidates file stores them.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ import math
 import os
 import shutil
 import zipfile
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook  # type: ignore[import-untyped]
 from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
@@ -24,7 +24,6 @@ from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
 
 from partnerfit._version import __version__
-from partnerfit.analysis.explain import Evidence, evidence_of
 from partnerfit.i18n import t
 from partnerfit.io.atomic import replace_atomically
 from partnerfit.render.common import footer_lines, reasons_text, score_digits
@@ -33,7 +32,6 @@ from partnerfit.result.model import CandidateResult, Result
 
 if TYPE_CHECKING:
     from partnerfit.analysis.report import ReportData
-    from partnerfit.contract.candidates import Candidate
     from partnerfit.render import RenderOptions
 
 SHEETS = ("Ranking", "Scores", "Criteria & weights", "Notes")
@@ -44,30 +42,25 @@ _ERRORS = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"}  
 RED, YELLOW, GREEN = "F8696B", "FFEB84", "63BE7B"  # Excel's own 3-colour scale
 _BOLD = Font(bold=True)
 
-# (candidate id, criterion id) -> every score given there, with its assessor, note, evidence and uncertainty
-EvidenceOf: TypeAlias = Callable[[str, str], Sequence[Evidence]]
-
 
 def result_xlsx(
     result: Result,
     path_or_stream: str | os.PathLike[str] | io.BufferedIOBase | None = None,
     *,
-    candidates: Mapping[str, Candidate] | None = None,
     lang: str = "en",
     top: int | None = None,
 ) -> bytes:
     """The workbook of ``result`` as bytes; also written to a path (atomically) or a binary stream when given.
 
-    ``candidates`` (the project's, ``project.file.candidates``) fills the Notes sheet with every note,
-    evidence and assessor's score (a Result does not hold them); ``top`` keeps the first ``top``
-    ranked candidates, as in CSV.
+    The Notes sheet lists every note, evidence and assessor's score the Result's ``evidence`` gives;
+    ``top`` keeps the first ``top`` ranked candidates, as in CSV.
     """
     book = Workbook(write_only=True)
     entries = result.entries(top)
     _ranking(book.create_sheet(SHEETS[0]), result, entries, lang)
     _scores(book.create_sheet(SHEETS[1]), result, entries)
     _criteria(book.create_sheet(SHEETS[2]), result, lang)
-    _notes(book.create_sheet(SHEETS[3]), result, entries, _evidence(candidates or {}), lang)
+    _notes(book.create_sheet(SHEETS[3]), result, entries, lang)
     properties = book.properties
     properties.creator = f"partnerfit {__version__}"
     properties.created = properties.modified = FIXED_DATE
@@ -84,19 +77,14 @@ def result_xlsx(
     return data
 
 
+def ranking_xlsx(result: Result, options: RenderOptions) -> bytes:
+    """The ranking workbook (`score -o FILE.xlsx`), labelled in ``options.lang``, the first ``options.top`` ranked."""
+    return result_xlsx(result, lang=options.lang, top=options.top)
+
+
 def report_xlsx(data: ReportData, options: RenderOptions) -> bytes:
     """The `report` command's workbook: for now the ranking workbook of its result, labelled in ``options.lang``."""
-    return result_xlsx(data.result, candidates=data.candidates, lang=options.lang, top=options.top)
-
-
-def _evidence(candidates: Mapping[str, Candidate]) -> EvidenceOf:
-    """The scores given to the candidates, as the analysis reads them (none for a candidate not given)."""
-
-    def given(candidate_id: str, criterion: str) -> Sequence[Evidence]:
-        candidate = candidates.get(candidate_id)
-        return () if candidate is None else evidence_of(candidate, criterion)
-
-    return given
+    return ranking_xlsx(data.result, options)
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -223,15 +211,16 @@ def _criteria(sheet: Any, result: Result, lang: str) -> None:
     _filter(sheet, len(titles), len(criteria.criteria))
 
 
-def _notes(sheet: Any, result: Result, entries: Sequence[CandidateResult], evidence: EvidenceOf, lang: str) -> None:
+def _notes(sheet: Any, result: Result, entries: Sequence[CandidateResult], lang: str) -> None:
     """Every score that carries a note, evidence or an uncertainty, and every assessor's score."""
     titles = [t("candidate", lang), t("criterion", lang), t("xlsx_assessor", lang), t("score", lang)]
     titles += [t("xlsx_note", lang), t("xlsx_evidence", lang), t("xlsx_uncertainty", lang)]
     _header(sheet, titles, {1: 22, 2: 26, 3: 16, 5: 60, 6: 30}, "A2")
     count = 0
     for entry in entries:
+        evidence = result.evidence(entry.id)
         for c in result.criteria.criteria:
-            for given in evidence(entry.id, c.id):
+            for given in evidence.get(c.id, ()):
                 proof = "; ".join(given.evidence) or None
                 row = [given.score, _text(given.note), _text(proof), _number(given.uncertainty)]
                 sheet.append([_text(entry.id), _text(c.id), _text(given.assessor), *row])

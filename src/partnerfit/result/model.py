@@ -23,6 +23,7 @@ from partnerfit.result.entries import (
     Wording,
     entry_dict,
 )
+from partnerfit.result.evidence import CandidateEvidence, Evidence, EvidenceBook
 
 TIE_TOLERANCE = 1e-9
 
@@ -31,6 +32,8 @@ __all__ = [
     "CandidateResult",
     "CloseCall",
     "EntryList",
+    "Evidence",
+    "EvidenceBook",
     "Ranking",
     "Reason",
     "ReasonWords",
@@ -46,7 +49,8 @@ class Result:
 
     Everything a renderer shows is a typed field: each entry's ``reasons`` and ``notes`` (codes and
     values, worded by the renderers), ``ties``, and ``close_call``, the "no clear winner" verdict
-    (None unless it was asked for: ``partnerfit.score(..., close_call=True)``, the `score` command).
+    (None unless it was asked for: ``partnerfit.score(..., close_call=True)``, the `score` command),
+    and each score's notes and evidence (``evidence``, read from the file only when asked for).
     """
 
     method: str
@@ -60,6 +64,7 @@ class Result:
     version: str = __version__
     method_details: Mapping[str, Any] = field(default_factory=dict)
     close_call: CloseCall | None = None
+    evidence_book: EvidenceBook = field(default_factory=EvidenceBook, repr=False, compare=False)
     _rows: Ranking = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -125,6 +130,14 @@ class Result:
             if entry.id == candidate_id:
                 return entry
         raise KeyError(candidate_id)
+
+    def evidence(self, candidate_id: str) -> CandidateEvidence:
+        """Each score given to ``candidate_id`` that carries a note, evidence or an assessor, by criterion.
+
+        Read from the scored file's candidates when asked (``evidence_book``, set by the engine);
+        empty for a candidate the file does not hold, or a Result built by hand.
+        """
+        return self.evidence_book.of(candidate_id)
 
     def header_dict(self) -> dict[str, Any]:
         """Every top-level key of the JSON document but ``ranking``."""
