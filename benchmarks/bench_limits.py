@@ -24,6 +24,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import partnerfit
 from partnerfit.io.document import MAX_DEPTH, MAX_JSON_BYTES, MAX_YAML_BYTES
 from partnerfit.io.sheet_rows import MAX_CELLS, MAX_PART, MAX_UNPACKED
 
@@ -157,21 +158,8 @@ JSON_SHAPES: dict[str, Callable[[int], str]] = {
 }
 
 
-CRITERIA = [
-    "complementary_expertise",
-    "knowledge_sharing",
-    "financial_resources",
-    "human_resources",
-    "loyalty",
-    "diversity_acceptance",
-    "transparency",
-    "shared_vision",
-    "mutual_benefit",
-    "risk_exposure",
-    "interpersonal_intelligence",
-    "paradox_intelligence",
-    "gut_feeling",
-]
+# the criteria of the built-in set, as the sheets' columns
+CRITERIA = [c.id for c in partnerfit.load_criteria("partnership").criteria]
 
 
 def xlsx_cells(cells: int) -> bytes:

@@ -293,7 +293,7 @@ criteria:
 """
 REFERRING = """\
 kind: candidates
-criteria: ../shared/pair.yaml
+criteria: ../sets/pair.yaml
 candidates:
   x: {scores: {a: 5, b: 3}}
   y: {scores: {a: 3, b: 5}}
@@ -310,13 +310,13 @@ def git(repo: Path, *args: str) -> None:
 
 
 def make_repo(root: Path) -> Path:
-    """A repository with shared/pair.yaml (a:2, b:1) and team/candidates.yaml naming it; returns the latter."""
+    """A repository with sets/pair.yaml (a:2, b:1) and team/candidates.yaml naming it; returns the latter."""
     git(root, "init", "-q")
     git(root, "config", "user.name", "Test")
     git(root, "config", "user.email", "test@example.org")
-    (root / "shared").mkdir()
+    (root / "sets").mkdir()
     (root / "team").mkdir()
-    (root / "shared" / "pair.yaml").write_text(CRITERIA_FILE.format(wa=2, wb=1), encoding="utf-8")
+    (root / "sets" / "pair.yaml").write_text(CRITERIA_FILE.format(wa=2, wb=1), encoding="utf-8")
     path = root / "team" / "candidates.yaml"
     path.write_text(REFERRING, encoding="utf-8")
     git(root, "add", ".")
@@ -327,12 +327,12 @@ def make_repo(root: Path) -> Path:
 @requires_git
 def test_load_at_revision_reads_the_criteria_file_of_that_revision(tmp_path: Path) -> None:
     path = make_repo(tmp_path)
-    (tmp_path / "shared" / "pair.yaml").write_text(CRITERIA_FILE.format(wa=1, wb=2), encoding="utf-8")
+    (tmp_path / "sets" / "pair.yaml").write_text(CRITERIA_FILE.format(wa=1, wb=2), encoding="utf-8")
     path.write_text(REFERRING.replace("{a: 5, b: 3}", "{a: 4, b: 3}"), encoding="utf-8")
     old = load_at_revision(path, "HEAD")
     assert old.path == "HEAD:team/candidates.yaml"
     assert old.criteria.weights == pytest.approx({"a": 2 / 3, "b": 1 / 3})
-    assert old.criteria.source == "../shared/pair.yaml"
+    assert old.criteria.source == "../sets/pair.yaml"
     assert old.criteria.path is None  # the temporary copy is gone
     new = partnerfit.load(path)
     d = diff_projects(old, new)
@@ -376,7 +376,7 @@ def test_a_criteria_file_outside_the_repository_is_read_from_the_disk(tmp_path: 
     git(repo, "config", "user.name", "Test")
     git(repo, "config", "user.email", "test@example.org")
     path = repo / "c.yaml"
-    path.write_text(REFERRING.replace("../shared/pair.yaml", "../outside/pair.yaml"), encoding="utf-8")
+    path.write_text(REFERRING.replace("../sets/pair.yaml", "../outside/pair.yaml"), encoding="utf-8")
     git(repo, "add", ".")
     git(repo, "commit", "-q", "-m", "v1")
     old = load_at_revision(path, "HEAD")
@@ -422,9 +422,9 @@ def test_revision_errors(tmp_path: Path) -> None:
 @requires_git
 def test_a_criteria_file_missing_at_the_revision(tmp_path: Path) -> None:
     path = make_repo(tmp_path)
-    path.write_text(REFERRING.replace("../shared/pair.yaml", "../shared/later.yaml"), encoding="utf-8")
+    path.write_text(REFERRING.replace("../sets/pair.yaml", "../sets/later.yaml"), encoding="utf-8")
     git(tmp_path, "commit", "-q", "-am", "v2 names a file it does not commit")
-    with pytest.raises(RevisionError, match=r"criteria file '../shared/later.yaml' named by .* does not exist"):
+    with pytest.raises(RevisionError, match=r"criteria file '../sets/later.yaml' named by .* does not exist"):
         load_at_revision(path, "HEAD")
 
 
