@@ -34,12 +34,14 @@ CODES: dict[str, tuple[str, str]] = {
     "PF130": ("invalid-weighting", "AHP comparisons or a rank order that name the wrong items"),
     "PF131": ("duplicate-criterion-id", "a criterion id used twice in one set"),
     "PF132": ("impossible-knock-out", "a minimum above the maximum: no score can pass"),
+    "PF133": ("knock-out-outside-scale", "a knock-out minimum or maximum lies outside its criterion's scale"),
     "PW201": ("partial-coverage", "a candidate is not scored on every criterion"),
     "PW202": ("criterion-unscored", "no candidate is scored on a criterion"),
-    "PW203": ("outside-scale", "a knock-out or a level anchor lies outside the criterion's scale"),
+    "PW203": ("outside-scale", "a level anchor lies outside the criterion's scale (a knock-out there is PF133)"),
     "PW204": ("ahp-inconsistent", "AHP judgements with a consistency ratio above 0.10"),
     "PW205": ("weight-ignored", "a weight written where a weighting derives it"),
     "PW206": ("threshold-exceeds-range", "a preference threshold larger than the scale's range"),
+    "PW207": ("gate-unanswered", "no candidate answers a gate: it excludes no one"),
 }
 
 # pydantic error types -> code

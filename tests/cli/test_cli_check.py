@@ -55,10 +55,14 @@ def files(write_yaml):
     }
 
 
+SOURCE = re.compile(r"^  (\d+| +) \| ")  # the source line and the caret under a diagnostic
+
+
 def diagnostics(text):
+    """The diagnostic lines of a text report, after checking every other line is a source excerpt."""
     lines = text.splitlines()
-    assert all(DIAGNOSTIC.match(line) for line in lines), text
-    return lines
+    assert all(DIAGNOSTIC.match(line) or SOURCE.match(line) for line in lines), text
+    return [line for line in lines if DIAGNOSTIC.match(line)]
 
 
 def test_valid_file(invoke, files):
@@ -340,3 +344,30 @@ def test_text_report_goes_to_the_output_file(invoke, tmp_path: Path) -> None:
     quiet = tmp_path / "quiet.txt"
     assert invoke(["check", bad, "-q", "-o", quiet]).exit_code == 1
     assert all(DIAGNOSTIC.match(line) for line in quiet.read_text(encoding="utf-8").splitlines())
+
+
+def test_text_shows_the_source_line_with_a_caret(invoke, write_yaml):
+    path = write_yaml("colon.yaml", "kind: candidates\ncandidates:\n  acme\n    scores: {quality: 4}\n")
+    result = invoke(["check", path])
+    first, source, caret = result.stderr.splitlines()[:3]
+    assert first.endswith("colon.yaml:3:7: error: invalid YAML: a ':' is missing at the end of this key")
+    assert (source, caret) == ("  3 |   acme", "    |       ^")
+    quiet = invoke(["check", "-q", path])
+    assert len(quiet.stderr.splitlines()) == 1  # -q: the diagnostic lines only
+
+
+def test_the_source_line_is_made_inert_and_the_caret_follows_it(invoke, write_yaml):
+    # a bidi override (allowed in YAML) would reorder the terminal's line: shown escaped, the caret still under zz
+    path = write_yaml("esc.yaml", 'kind: candidates\ncandidates:\n  a: {name: "\u202e!", scores: {zz: 4}}\n')
+    lines = invoke(["check", path]).stderr.splitlines()
+    at = next(i for i, line in enumerate(lines) if "unknown criterion 'zz'" in line)
+    source, caret = lines[at + 1], lines[at + 2]
+    assert "\u202e" not in source and "\\u202e" in source
+    assert source[caret.index("^") : caret.index("^") + 2] == "zz"
+
+
+def test_a_file_that_is_not_a_partnerfit_file_shows_no_line(invoke, write_yaml):
+    path = write_yaml("notes.yaml", "password: 'hunter2\n")
+    result = invoke(["check", path])
+    assert result.exit_code == 1
+    assert "hunter2" not in result.stderr and " | " not in result.stderr

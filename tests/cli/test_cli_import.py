@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 import typer
 from openpyxl import Workbook
@@ -57,8 +59,11 @@ def test_import_writes_a_file_check_accepts(run_import, invoke, here):
     text = (here / "candidates.yaml").read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=")
     assert "criteria: partnership\n" in text
-    check = invoke(["check", "--strict", "candidates.yaml"])
-    assert check.exit_code == 0, check.output
+    check = invoke(["check", "-f", "json", "--strict", "candidates.yaml"])
+    # the sheet has no gate columns: the one warning says the gates are unanswered (PW207), nothing else
+    [found] = json.loads(check.stdout)
+    assert found["code"] == "PW207" and found["severity"] == "warning", check.stdout
+    assert invoke(["check", "candidates.yaml"]).exit_code == 0
     assert invoke(["score", "candidates.yaml", "-f", "json"]).exit_code == 0
     assert sorted(p.name for p in here.iterdir()) == ["candidates.yaml", "sheet.csv"]  # no temporary left
 

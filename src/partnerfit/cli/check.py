@@ -120,7 +120,7 @@ def check(
         found = [d for d in every if not quiet or d.severity == "error"]
         findings[str(path)] = found
         if chosen == "text" and output is None:
-            print_diagnostics(found)
+            print_diagnostics(found, source=not quiet)
     failed = bool(errors or (strict and warnings))
     key = "summary_bad" if failed else "summary_ok"
     document, options = Findings(findings, strict), render_options(False, lang, output)

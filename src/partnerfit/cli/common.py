@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -107,12 +108,55 @@ def require_format(document: str, fmt: str, where: str = "here") -> None:
         raise fail(f"--format {fmt} is not available {where}; use {listed}", EXIT_MISUSE)
 
 
-def print_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:
-    """One plain line per diagnostic on stderr (no markup: messages may hold [brackets]; controls escaped)."""
+def print_diagnostics(diagnostics: Iterable[Diagnostic], *, source: bool = False) -> None:
+    """One plain line per diagnostic on stderr (no markup: messages may hold [brackets]; controls escaped).
+
+    With ``source``, the line it points at follows, indented, with a caret under the column (as
+    ruff and rustc show it); the first line stays ``file:line:col: severity: ...`` for CI parsers.
+    """
     from partnerfit.render.sanitize import terminal
 
+    texts: dict[str, list[str] | None] = {}
     for diagnostic in diagnostics:
         typer.echo(terminal(diagnostic.format()), err=True)
+        if source:
+            for line in _source_excerpt(diagnostic, texts):
+                typer.echo(line, err=True)
+
+
+SOURCE_WIDTH = 100  # characters of a source line shown around the column (a minified JSON file is one line)
+_NO_SOURCE = {"PF002", "PF005", "PF008"}  # unreadable, hostile or summary: nothing worth showing
+# a file shows its lines only when it reads as a partnerfit file: one found in a folder, or named by
+# a criteria path, may be any file the user can read (PF121: its content is never shown)
+_OURS = re.compile(r"""^[ \t{]*["']?(kind|candidates|criteria|groups)["']?[ \t]*:""", re.MULTILINE)
+
+
+def _source_excerpt(diagnostic: Diagnostic, texts: dict[str, list[str] | None]) -> list[str]:
+    """The two lines under a diagnostic: its source line and a caret, or none.
+
+    The file is read again, once, only now, and only a regular file that partnerfit reads as text:
+    diagnostics point into the files the user named and the criteria files they accept (a path that
+    names a file that is not a criteria file is reported on the ``criteria:`` entry, never inside it).
+    """
+    from partnerfit.io.document import read_text
+    from partnerfit.render.sanitize import terminal
+
+    if diagnostic.code in _NO_SOURCE:
+        return []
+    if diagnostic.file not in texts:
+        try:
+            text = read_text(Path(diagnostic.file), regular_only=True)[1]
+            texts[diagnostic.file] = text.splitlines() if _OURS.search(text) else None
+        except (PartnerfitError, OSError, ValueError):
+            texts[diagnostic.file] = None
+    lines = texts[diagnostic.file]
+    if not lines or not 0 < diagnostic.line <= len(lines):
+        return []
+    text, column = lines[diagnostic.line - 1], max(diagnostic.column, 1)
+    start = max(0, min(column - 1 - SOURCE_WIDTH // 2, len(text) - SOURCE_WIDTH))
+    before, shown = terminal(text[start : column - 1]), terminal(text[start : start + SOURCE_WIDTH])
+    number = str(diagnostic.line)
+    return [f"  {number} | {shown.rstrip()}", f"  {' ' * len(number)} | {' ' * len(before)}^"]
 
 
 def notice(message: str) -> None:

@@ -45,8 +45,7 @@ def check_criteria(model: CriteriaFile, doc: Document, prefix: Sequence[str | in
                         doc.diagnostic(
                             (*loc, bound),
                             f"knock-out {bound} {value:g} is outside the scale [{low:g}, {high:g}]",
-                            severity="warning",
-                            code="PW203",
+                            code="PF133",
                         )
                     )
             if (
@@ -276,6 +275,21 @@ def coverage_warnings(candidates: Mapping[str, Candidate], criteria: CriteriaSet
         )
 
     return found
+
+
+def unanswered_gates(candidates: Mapping[str, Candidate], criteria: CriteriaSet, doc: Document) -> list[Diagnostic]:
+    """Warn about gates no candidate answered: such a gate excludes no one (score notes them too)."""
+    answered = {g for c in candidates.values() for g, answer in c.gates.items() if answer is not None}
+    silent = [gate for gate in criteria.gates if gate not in answered]
+    if not silent:
+        return []
+    named = ", ".join(repr(g) for g in silent)
+    message = (
+        f"no candidate answers the gate {named}; unanswered, it excludes no one"
+        if len(silent) == 1
+        else f"no candidate answers the gates {named}; unanswered, they exclude no one"
+    )
+    return [doc.diagnostic(("candidates",), message, key=True, severity="warning", code="PW207")]
 
 
 def raw_mapping(value: Any) -> Mapping[str, Any]:

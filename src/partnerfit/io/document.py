@@ -137,6 +137,9 @@ def _parse_yaml(shown: str, text: str, fail: Callable[..., InvalidInputError]) -
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         if "maximum nesting depth" in str(exc.problem):
             raise fail(f"nesting is too deep (more than {MAX_DEPTH} levels)", line, column, "PF005") from None
+        colon = _missing_colon(exc, text, line)
+        if colon is not None:  # YAML notices on a later line: point at the line that lacks it
+            raise fail("invalid YAML: a ':' is missing at the end of this key", *colon, "PF001") from None
         raise fail(_yaml_message(exc, text, line), line, column, "PF001") from None
     except yaml.reader.ReaderError as exc:  # a control character in the raw text
         line, column = _reader_position(text, exc.position)
@@ -165,6 +168,34 @@ def _reader_position(text: str, position: int) -> tuple[int, int]:
     # libyaml counts bytes of the UTF-8 text, the pure-Python reader counts characters
     before = text.encode("utf-8")[:position].decode("utf-8", "ignore") if LIBYAML else text[:position]
     return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+
+
+def _missing_colon(exc: yaml.MarkedYAMLError, text: str, line: int) -> tuple[int, int] | None:
+    """Where a key lacks its ':', when that is what the error means: the end of the key's line.
+
+    "could not find expected ':'" marks the key's start as context; "mapping values are not allowed"
+    marks the next line's ':' (the key without a colon ran on as text), so the key's line is the last
+    line above with text, when it holds no ':'.
+    """
+    lines = text.splitlines()
+    if "could not find expected ':'" in str(exc.problem) and exc.context_mark is not None:
+        at = exc.context_mark.line
+    elif "mapping values are not allowed" in str(exc.problem) and exc.context_mark is None:
+        at = line - 2
+        while at >= 0 and (not lines[at].strip() or lines[at].lstrip().startswith("#")):
+            at -= 1
+        if at < 0 or ":" in lines[at] or line > len(lines) or _indent(lines[line - 1]) < _indent(lines[at]):
+            return None
+    else:
+        return None
+    if not 0 <= at < len(lines):
+        return None
+    key = lines[at].split(" #")[0].rstrip()
+    return at + 1, len(key) + 1
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 
 
 def _yaml_message(exc: yaml.MarkedYAMLError, text: str, line: int) -> str:

@@ -15,6 +15,7 @@ from partnerfit.contract import semantics
 from partnerfit.contract.criteria_set import CriteriaSet, resolve
 from partnerfit.contract.messages import describe, diagnostics_from, did_you_mean
 from partnerfit.contract.models import CriteriaFile
+from partnerfit.contract.raw_checks import check_raw_criteria
 from partnerfit.errors import CriteriaNotFoundError, Diagnostic, InvalidInputError
 from partnerfit.io.document import Document, display_path, parse_text, read_document, read_text
 from partnerfit.project.builtin import builtin_names, builtin_path
@@ -66,7 +67,8 @@ def validate_criteria(
     try:
         model = CriteriaFile.model_validate(without_extensions(data))
     except ValidationError as exc:
-        return None, diagnostics_from(exc, doc, CriteriaFile, prefix)
+        # the models stop at the first layer of problems: the checks that span fields still run on the raw data
+        return None, diagnostics_from(exc, doc, CriteriaFile, prefix) + check_raw_criteria(data, doc, prefix)
     return model, semantics.check_criteria(model, doc, prefix)
 
 

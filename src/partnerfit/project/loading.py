@@ -271,7 +271,10 @@ def check_file(
             _model, found = validate_criteria(doc, data, ())
             return capped(sorted(doc.problems + found, key=_order))
         # the document already read is reused: a pipe such as /dev/stdin can be read only once
-        return capped(_load(path, criteria, None, missing, doc).warnings)
+        project = _load(path, criteria, None, missing, doc)
+        # check only: score notes them on each candidate, and its errors stay the file's errors
+        gates = semantics.unanswered_gates(project.file.candidates, project.criteria, doc)
+        return capped(sorted([*project.warnings, *gates], key=_order))
     except InvalidInputError as exc:
         return list(exc.diagnostics)
     except CriteriaNotFoundError as exc:

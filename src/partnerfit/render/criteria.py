@@ -15,6 +15,7 @@ from partnerfit.contract.models import label_text
 from partnerfit.contract.weighting import WeightOrigin
 from partnerfit.i18n import t
 from partnerfit.render import RenderOptions
+from partnerfit.render.decimals import written_numbers
 from partnerfit.render.sanitize import json_text, terminal, terminal_lines
 from partnerfit.render.table import make_console, plain
 
@@ -54,7 +55,7 @@ def criteria_json(criteria: CriteriaSet, options: RenderOptions) -> str:
             for o in criteria.origins
         ],
     }
-    return json_text(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
+    return json_text(json.dumps(written_numbers(document), ensure_ascii=False, indent=2)) + "\n"
 
 
 def _criterion_node(c: ResolvedCriterion, lang: str) -> Text:

@@ -12,7 +12,7 @@ def render_csv(result: Result, options: RenderOptions) -> str:
     """Rank, id, name, score, coverage, excluded, reasons, then ``group:ID`` and criterion scores.
 
     Texts go through the spreadsheet-cell sanitiser (never a formula, line breaks quoted); numbers
-    are written in full precision and never quoted.
+    are never quoted, floats rounded to 10 decimal places (sanitize.csv_field).
     """
     groups = [g.id for g in result.criteria.groups]
     criteria = list(result.criteria.ids)

@@ -11,6 +11,8 @@ from xml.sax.saxutils import quoteattr
 
 import orjson
 
+from partnerfit.render.decimals import written, written_numbers
+
 # Bidirectional controls reorder the text that follows them (Trojan Source, CVE-2021-42574).
 _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 # Lone surrogates and the non-characters U+FFFE, U+FFFF: no UTF-8 file and no XML document can hold them.
@@ -92,19 +94,24 @@ _CSV_QUOTED = re.compile('[",\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]')
 
 
 def csv_field(value: object) -> str:
-    """One CSV field: numbers as written, None empty, text through :func:`cell` and quoted when it must be.
+    """One CSV field: integers as they are, floats to 10 decimal places (decimals.written), None empty,
+    text through :func:`cell` and quoted when it must be.
 
     Python's csv writer leaves a bare CR unquoted when lines end in LF; a strict reader then splits
     the record, so every line-breaking character is quoted here.
     """
     kind = type(value)
-    if kind is float or kind is int:  # most fields: tested first, by identity (a CSV may have millions)
+    if kind is float:  # most fields: tested first, by identity (a CSV may have millions)
+        return repr(written(value))  # type: ignore[arg-type]  # 10 decimal places, as in JSON
+    if kind is int:
         return repr(value)
     if value is None:
         return ""
     if kind is bool:
         return "true" if value else "false"
-    if isinstance(value, int | float):
+    if isinstance(value, float):
+        return repr(written(float(value)))
+    if isinstance(value, int):
         return repr(value)
     text = cell(str(value))
     return '"' + text.replace('"', '""') + '"' if _CSV_QUOTED.search(text) else text
@@ -203,8 +210,16 @@ def json_bytes(data: bytes) -> bytes:
     return _JSON_RAW_BYTES.sub(lambda m: f"\\u{ord(m.group().decode()):04x}".encode(), data)
 
 
-def json_dumps(document: Any, option: int = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE) -> bytes:
-    """``document`` as UTF-8 JSON by orjson; a lone surrogate (which orjson refuses) becomes U+FFFD, as everywhere."""
+def json_dumps(
+    document: Any, option: int = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE, *, numbers_written: bool = False
+) -> bytes:
+    """``document`` as UTF-8 JSON by orjson; a lone surrogate (which orjson refuses) becomes U+FFFD, as everywhere.
+
+    Every float is written rounded to 10 decimal places (decimals.written), unless ``numbers_written``
+    says the caller already rounded them (the ranking's columns, a whole array at a time).
+    """
+    if not numbers_written:
+        document = written_numbers(document)
     try:
         data = orjson.dumps(document, option=option)
     except orjson.JSONEncodeError:

@@ -27,6 +27,7 @@ from partnerfit._version import __version__
 from partnerfit.i18n import t
 from partnerfit.io.atomic import replace_atomically
 from partnerfit.render.common import footer_lines, reasons_text, score_digits
+from partnerfit.render.decimals import written
 from partnerfit.render.sanitize import cell, cell_text
 from partnerfit.result.model import CandidateResult, Result
 
@@ -128,7 +129,10 @@ def _text(value: str | None) -> str | None:
 
 
 def _number(value: float | None) -> float | None:
-    return value if value is not None and math.isfinite(value) else None
+    """Every number of a cell: rounded to 10 decimal places as in JSON and CSV (decimals.written), never NaN."""
+    if value is None or not math.isfinite(value):
+        return None
+    return value if type(value) is int else written(value)
 
 
 def _header(sheet: Any, titles: Sequence[str], widths: Mapping[int, float], freeze: str) -> None:
@@ -206,7 +210,12 @@ def _criteria(sheet: Any, result: Result, lang: str) -> None:
         if c.id in criteria.overrides or (c.group or "") in criteria.overrides:
             how += f" ({t('xlsx_overridden', lang)})"
         row: list[Any] = [_text(groups.get(c.group or "")), _text(c.id), _text(c.text(lang))]
-        row += [_formatted(sheet, c.effective_weight, "0.0%"), c.low, c.high, t(f"direction_{c.direction}", lang)]
+        row += [
+            _formatted(sheet, c.effective_weight, "0.0%"),
+            _number(c.low),
+            _number(c.high),
+            t(f"direction_{c.direction}", lang),
+        ]
         sheet.append([*row, _number(c.minimum), _number(c.maximum), how])
     _filter(sheet, len(titles), len(criteria.criteria))
 
@@ -222,7 +231,7 @@ def _notes(sheet: Any, result: Result, entries: Sequence[CandidateResult], lang:
         for c in result.criteria.criteria:
             for given in evidence.get(c.id, ()):
                 proof = "; ".join(given.evidence) or None
-                row = [given.score, _text(given.note), _text(proof), _number(given.uncertainty)]
+                row = [_number(given.score), _text(given.note), _text(proof), _number(given.uncertainty)]
                 sheet.append([_text(entry.id), _text(c.id), _text(given.assessor), *row])
                 count += 1
     _filter(sheet, len(titles), count)

@@ -6,8 +6,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, overload
 
+import numpy as np
+
 from partnerfit.result.entries import CandidateResult, Ranking, Reason, Summary, Wording, entry_dict
-from partnerfit.result.rows import RowTable
+from partnerfit.result.rows import Numbers, RowTable
 
 
 @dataclass(frozen=True)
@@ -94,20 +96,26 @@ class LazyRanking(Ranking):
             i = c.order[position]
             yield c.ranks[position], c.scores[i], c.ids[i]
 
-    def entry_dicts(self, start: int, stop: int, wording: Wording) -> list[dict[str, Any]]:
-        """JSON entries of positions ``start:stop``, straight from the columns."""
+    def entry_dicts(
+        self, start: int, stop: int, wording: Wording, numbers: Numbers | None = None
+    ) -> list[dict[str, Any]]:
+        """JSON entries of positions ``start:stop``, straight from the columns; ``numbers`` maps every float column."""
         c = self._columns
         positions = self._positions[start:stop]
         rows = [c.order[p] for p in positions]
-        groups, parts, spread, inputs = (t.dicts(rows) for t in (c.groups, c.contributions, c.spread, c.inputs))
+        groups, parts, spread, inputs = (
+            t.dicts(rows, numbers) for t in (c.groups, c.contributions, c.spread, c.inputs)
+        )
+        scores, values, coverage = (_mapped(column, rows, numbers) for column in (c.scores, c.values, c.coverage))
+        details = {name: _mapped(column, rows, numbers) for name, column in c.details.items()}
         return [
             entry_dict(
                 rank=c.ranks[position],
                 candidate_id=c.ids[i],
                 name=c.names[i],
-                score=c.scores[i],
-                value=c.values[i],
-                coverage=c.coverage[i],
+                score=scores[k],
+                value=values[k],
+                coverage=coverage[k],  # type: ignore[arg-type]  # a coverage is never None
                 reasons=wording(c.reasons[i]),
                 groups=groups[k],
                 contributions=parts[k],
@@ -117,7 +125,16 @@ class LazyRanking(Ranking):
                 notes=wording(c.notes[i]),
                 assessors=c.assessors[i],
                 kind=c.kinds[i],
-                details={name: column[i] for name, column in c.details.items()},
+                details={name: column[k] for name, column in details.items()},
             )
             for k, (position, i) in enumerate(zip(positions, rows, strict=True))
         ]
+
+
+def _mapped(column: list[float | None] | list[float], rows: list[int], numbers: Numbers | None) -> list[float | None]:
+    """``column`` at ``rows``, mapped by ``numbers`` in one array (None, which NaN stands for meanwhile, kept)."""
+    picked = [column[i] for i in rows]
+    if numbers is None or not picked:
+        return picked
+    mapped: list[float] = numbers(np.array(picked, dtype=np.float64)).tolist()
+    return [None if x is None else y for x, y in zip(picked, mapped, strict=True)]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+
+Numbers = Callable[[npt.NDArray[np.float64]], npt.NDArray[np.float64]]  # e.g. how an output writes floats
 
 
 class RowTable:
@@ -39,10 +41,14 @@ class RowTable:
             return {k: x for k, x in zip(self.keys, values, strict=True) if x == x} if self.has_value[i] else {}
         return {k: (x if x == x else None) for k, x in zip(self.keys, values, strict=True)}
 
-    def dicts(self, indices: list[int]) -> list[dict[str, Any]]:
-        """Rows ``indices`` as fresh dicts, converted in one pass (for whole JSON chunks)."""
+    def dicts(self, indices: list[int], numbers: Numbers | None = None) -> list[dict[str, Any]]:
+        """Rows ``indices`` as fresh dicts, converted in one pass (for whole JSON chunks).
+
+        ``numbers`` maps the rows' matrix first (the JSON writer's rounding, once per chunk, not per float).
+        """
         keys, drop = self.keys, self.drop
-        values = self.matrix[indices].tolist() if indices else []
+        matrix = self.matrix[indices] if indices else self.matrix[:0]
+        values = (numbers(matrix) if numbers is not None else matrix).tolist()
         result = []
         for i, row in zip(indices, values, strict=True):
             if not self.has_gap[i]:
