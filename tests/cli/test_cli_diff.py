@@ -338,3 +338,77 @@ def test_rev_invalid_old_version(repo: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr.startswith("HEAD:team/candidates.yaml:")
     assert "Traceback" not in result.output
+
+
+# --- two criteria files ----------------------------------------------------------------------------
+
+CRITERIA_OLD = """\
+kind: criteria
+name: pair
+criteria:
+  a: {label: {en: Quality, fr: Qualité}, weight: 2}
+  b: {label: Cost control, minimum: 2}
+"""
+CRITERIA_NEW = CRITERIA_OLD.replace("weight: 2", "weight: 1").replace("minimum: 2", "minimum: 3")
+PAIR = """\
+kind: candidates
+criteria: {criteria}
+candidates:
+  x: {{scores: {{a: 5, b: 2}}}}
+  y: {{scores: {{a: 2, b: 5}}}}
+"""
+
+
+@pytest.fixture
+def sets(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "old.yaml").write_text(CRITERIA_OLD, encoding="utf-8")
+    (tmp_path / "new.yaml").write_text(CRITERIA_NEW, encoding="utf-8")
+    for name in ("old", "new"):
+        (tmp_path / f"with_{name}.yaml").write_text(PAIR.format(criteria=f"{name}.yaml"), encoding="utf-8")
+    return tmp_path
+
+
+def test_diff_two_criteria_files_every_format(invoke, sets):
+    table = invoke(["diff", "old.yaml", "new.yaml"])
+    assert table.exit_code == 0, table.output
+    assert "Quality" in table.stdout and "66.7%" in table.stdout and "50.0%" in table.stdout
+    assert "minimum 2 → 3" in table.stdout
+    markdown = invoke(["diff", "old.yaml", "new.yaml", "-f", "markdown", "-l", "fr"])
+    assert markdown.exit_code == 0, markdown.output
+    assert markdown.stdout.startswith("### ") and "| Qualité | 66.7% | 50.0% |" in markdown.stdout
+    data = json.loads(invoke(["diff", "old.yaml", "new.yaml", "-f", "json"]).stdout)
+    assert data["old"] == "old.yaml" and data["unchanged"] is False
+    weights = {w["id"]: (round(w["old"], 4), round(w["new"], 4)) for w in data["criteria"]["weights"]}
+    assert weights == {"a": (0.6667, 0.5), "b": (0.3333, 0.5)}
+    assert data["criteria"]["definitions"] == [{"criterion": "b", "field": "minimum", "old": 2.0, "new": 3.0}]
+    same = invoke(["diff", "old.yaml", "old.yaml", "-f", "json"])
+    assert json.loads(same.stdout)["unchanged"] is True
+
+
+def test_diff_criteria_with_candidates_equals_embedding_them(invoke, sets):
+    via_sets = invoke(["diff", "old.yaml", "new.yaml", "--candidates", "with_old.yaml", "-f", "json"])
+    assert via_sets.exit_code == 0, via_sets.output
+    via_files = invoke(["diff", "with_old.yaml", "with_new.yaml", "-f", "json"])
+    assert via_files.exit_code == 0, via_files.output
+    a, b = json.loads(via_sets.stdout), json.loads(via_files.stdout)
+    assert a["ranking"] == b["ranking"] and a["conditions"] == b["conditions"]
+    assert a["ranking"]["changes"], "x falls under the new minimum: the ranking changes"
+    assert a["old"] == "old.yaml" and a["new"] == "new.yaml"
+    gate = invoke(["diff", "old.yaml", "new.yaml", "--candidates", "with_old.yaml", "--fail-on", "exclusion-change"])
+    assert gate.exit_code == 1
+    assert "--fail-on exclusion-change" in gate.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["old.yaml", "with_old.yaml"], "is a criteria file and the other a candidates file"),
+        (["with_old.yaml", "with_new.yaml", "--candidates", "with_old.yaml"], "--candidates needs two criteria"),
+        (["old.yaml", "new.yaml", "--fail-on", "leader-change"], "--fail-on needs a ranking"),
+    ],
+)
+def test_diff_criteria_misuse(invoke, sets, args, message):
+    result = invoke(["diff", *args])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: ") and message in result.stderr

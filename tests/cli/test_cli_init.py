@@ -138,3 +138,32 @@ def test_init_onto_a_directory(invoke, here):
 def test_init_unknown_option_is_misuse(invoke, here):
     assert invoke(["init", "--overwrite"]).exit_code == 2
     assert list(here.iterdir()) == []
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_init_criteria_starter_passes_check(invoke, here, lang):
+    result = invoke(["init", "--kind", "criteria", "--lang", lang])
+    assert result.exit_code == 0, result.output
+    text = (here / "criteria.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=")
+    assert "criteria.schema.json" in text.splitlines()[0]
+    assert ("# minimum : critère éliminatoire" in text) == (lang == "fr")
+    check = invoke(["check", "--strict", "criteria.yaml", "-f", "json"])
+    assert check.exit_code == 0, check.output
+    assert json.loads(check.stdout) == []
+    shown = invoke(["criteria", "criteria.yaml", "--json"])
+    data = json.loads(shown.stdout)
+    assert shown.exit_code == 0 and len(data["gates"]) == 1
+    # a candidates starter built on it is usable too
+    assert invoke(["init", "cands.yaml", "--criteria", "criteria.yaml"]).exit_code == 0
+    assert_usable(invoke, "cands.yaml")
+
+
+def test_init_criteria_refuses_an_existing_file(invoke, here):
+    (here / "mine.yaml").write_text("keep me\n", encoding="utf-8")
+    result = invoke(["init", "mine.yaml", "--kind", "criteria"])
+    assert result.exit_code == 1
+    assert "already exists" in result.output
+    assert (here / "mine.yaml").read_text(encoding="utf-8") == "keep me\n"
+    assert invoke(["init", "mine.yaml", "--kind", "criteria", "--force"]).exit_code == 0
+    assert "kind: criteria" in (here / "mine.yaml").read_text(encoding="utf-8")

@@ -8,8 +8,15 @@ reads a file as it was at a git revision, for ``partnerfit diff FILE --rev REV``
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
-from partnerfit.analysis.diff_criteria import CriteriaDiff, DefinitionChange, WeightChange, diff_criteria
+from partnerfit.analysis.diff_criteria import (
+    CriteriaDiff,
+    CriteriaSetsDiff,
+    DefinitionChange,
+    WeightChange,
+    diff_criteria,
+)
 from partnerfit.analysis.diff_model import ABSENT as ABSENT
 from partnerfit.analysis.diff_model import CONDITIONS as CONDITIONS
 from partnerfit.analysis.diff_model import DEFAULT_TOP as DEFAULT_TOP
@@ -156,16 +163,40 @@ def _gate_changes(old: Candidate, new: Candidate) -> tuple[GateChange, ...]:
     )
 
 
+# --- two criteria files -------------------------------------------------------------------------
+
+
+def is_criteria_file(path: Path) -> bool:
+    """True when ``path`` is (or says it is) a criteria file rather than a candidates file."""
+    from partnerfit.io.document import read_document
+    from partnerfit.project.criteria_ref import detect_kind, mapping_root
+
+    return detect_kind(mapping_root(read_document(path))) == "criteria"
+
+
+def diff_criteria_files(old: Path, new: Path) -> CriteriaSetsDiff:
+    """Compare two criteria files: effective weights, definitions, gates (InvalidInputError if one is invalid)."""
+    from partnerfit.project.criteria_ref import load_criteria
+
+    before, after = load_criteria(old), load_criteria(new)
+    return CriteriaSetsDiff(
+        str(old), str(new), diff_criteria(before, after, before.missing, after.missing), before, after
+    )
+
+
 # --- a file at a git revision --------------------------------------------------------------------
 
 __all__ = [
     "CONDITIONS",
     "CriteriaDiff",
+    "CriteriaSetsDiff",
     "DefinitionChange",
     "ProjectDiff",
     "RevisionError",
     "WeightChange",
     "diff_criteria",
+    "diff_criteria_files",
     "diff_projects",
+    "is_criteria_file",
     "load_at_revision",
 ]

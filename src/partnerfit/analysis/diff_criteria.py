@@ -94,6 +94,31 @@ class CriteriaDiff:
         }
 
 
+@dataclass(frozen=True)
+class CriteriaSetsDiff:
+    """Two criteria files compared (`partnerfit diff OLD NEW` on criteria files): the sets and what changed."""
+
+    old_path: str
+    new_path: str
+    criteria: CriteriaDiff
+    old_criteria: CriteriaSet
+    new_criteria: CriteriaSet
+
+    @property
+    def unchanged(self) -> bool:
+        """True when the two sets weigh and define the same criteria."""
+        return not self.criteria.changed
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON document: both paths and the criteria section of a candidates diff."""
+        return {
+            "old": self.old_path,
+            "new": self.new_path,
+            "unchanged": self.unchanged,
+            "criteria": self.criteria.to_dict(),
+        }
+
+
 def diff_criteria(
     old: CriteriaSet, new: CriteriaSet, old_missing: str = "ignore", new_missing: str = "ignore"
 ) -> CriteriaDiff:

@@ -18,6 +18,7 @@ from partnerfit.errors import Diagnostic, InvalidInputError, PartnerfitError
 from partnerfit.render.registry import formats
 
 if TYPE_CHECKING:
+    from partnerfit.contract.models import MissingPolicy
     from partnerfit.project.loading import Project
     from partnerfit.render import RenderOptions
 
@@ -46,6 +47,53 @@ OutputOption = Annotated[
         "--output", "-o", metavar="FILE", help="Write the result to this file (atomically) instead of stdout."
     ),
 ]
+
+
+WeightOption = Annotated[
+    list[str] | None,
+    typer.Option("--weight", "-w", metavar="ID=NUMBER", help="What-if weight override ID=NUMBER (repeatable)."),
+]
+
+
+def parse_weights(pairs: list[str] | None) -> dict[str, float]:
+    """The --weight ID=NUMBER pairs as overrides, read by the one number reader (a file and --weight agree)."""
+    from partnerfit.numbers import read_number, text_hint
+
+    weights: dict[str, float] = {}
+    for pair in pairs or []:
+        name, sep, value = pair.partition("=")
+        number = read_number(value)
+        if not sep or not name or number is None or not number > 0 or number == float("inf"):
+            raise fail(
+                f"--weight {pair!r}: expected ID=NUMBER with a number > 0, such as loyalty=20"
+                + (text_hint(value) if number is None else ""),
+                EXIT_MISUSE,
+            )
+        weights[name] = number
+    return weights
+
+
+def load_project(
+    file: Path, criteria: str | None, missing: MissingPolicy | None = None, weights: dict[str, float] | None = None
+) -> Project:
+    """``project.loading.load`` with the --weight overrides; one naming no id, or out of range, exits 2.
+
+    Called inside ``core_errors``: the file's own problems exit 1 as with every command.
+    """
+    from partnerfit.errors import InvalidWeightsError
+    from partnerfit.project.loading import load
+
+    try:
+        return load(file, criteria=criteria, missing=missing, weights=weights)
+    except InvalidWeightsError as exc:
+        raise fail(f"--weight: {exc}", EXIT_MISUSE) from None
+
+
+def overrides_notice(project: Project) -> None:
+    """Say on stderr which weights were overridden, for the documents that do not show it themselves."""
+    overrides = project.criteria.overrides
+    if overrides:
+        notice("note: weights overridden: " + ", ".join(f"{k}={v:g}" for k, v in overrides.items()))
 
 
 def color_wanted(stream: object) -> bool:

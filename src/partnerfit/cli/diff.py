@@ -1,8 +1,9 @@
-"""The `diff` command: what changed between two versions of a candidates file, and its effect on the ranking."""
+"""The `diff` command: what changed between two candidates files (or criteria sets), and the effect on the ranking."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -97,11 +98,25 @@ def diff(
         list[FailOn] | None,
         typer.Option("--fail-on", metavar="CONDITION", help=_FAIL_ON_HELP, show_default=False),
     ] = None,
+    candidates: Annotated[
+        Path | None,
+        typer.Option(
+            "--candidates",
+            exists=True,
+            dir_okay=False,
+            readable=True,
+            metavar="FILE",
+            help="With two criteria files: also the effect on this candidates file's ranking.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Show what changed between two versions of a candidates file: criteria and weights, scores, and the ranking.
 
     Give OLD and NEW, or one file and --rev REV: the file as it was at REV (with the criteria
     file it names, at REV too) is then the old version, the working copy the new one.
+    OLD and NEW may also be two criteria files: the diff of their weights and definitions, and
+    with --candidates FILE the effect on FILE's ranking (FILE scored with each set).
     Exit 0 unless a --fail-on condition holds (exit 1).
     """
     from partnerfit.analysis.diff import diff_projects, load_at_revision
@@ -110,17 +125,31 @@ def diff(
 
     if rev is not None and new is not None:
         raise fail("give either OLD and NEW, or one FILE and --rev REV, not both", EXIT_MISUSE)
+    options = render_options(fmt == "table", lang, output)
     with core_errors():
-        if rev is not None:
+        kinds = _criteria_kinds(old, new, rev, candidates)
+        if kinds and candidates is None:
+            if fail_on:
+                raise fail("--fail-on needs a ranking: add --candidates FILE", EXIT_MISUSE)
+            from partnerfit.analysis.diff import diff_criteria_files
+
+            assert new is not None  # _criteria_kinds said both are criteria files
+            sets_diff = diff_criteria_files(old, new)
+            write_output(render("diff", fmt.value, sets_diff, options), output, [old, new])
+            return
+        if kinds and candidates is not None:
+            before, after = load(candidates, criteria=old), load(candidates, criteria=new)
+        elif rev is not None:
             before, after = load_at_revision(old, rev), load(old)
         elif new is not None:
             before, after = load(old), load(new)
         else:
             raise fail("missing NEW: give OLD and NEW, or one FILE and --rev REV", EXIT_MISUSE)
         result = diff_projects(before, after, method=method.value, top=top)
-    options = render_options(fmt == "table", lang, output)
+        if kinds:  # name the two criteria files, which are what changed
+            result = replace(result, old_path=str(old), new_path=str(new))
     text = render("diff", fmt.value, result, options)
-    inputs = [old, *([new] if new is not None else [])]
+    inputs = [old, *([new] if new is not None else []), *([candidates] if candidates is not None else [])]
     inputs += [p.criteria.path for p in (before, after) if p.criteria.path is not None]
     write_output(text, output, inputs)
     conditions = result.conditions
@@ -131,6 +160,27 @@ def diff(
         for condition in held:
             typer.echo(terminal(f"--fail-on {condition}: {_explain(result, condition)}"), err=True)
         raise typer.Exit(EXIT_INVALID)
+
+
+def _criteria_kinds(old: Path, new: Path | None, rev: str | None, candidates: Path | None) -> bool:
+    """True when OLD and NEW are two criteria files; a clear error for a mix, or --candidates without them."""
+    from partnerfit.analysis.diff import is_criteria_file
+
+    if rev is not None or new is None:
+        if candidates is not None:
+            raise fail("--candidates needs two criteria files as OLD and NEW", EXIT_MISUSE)
+        return False
+    old_criteria, new_criteria = is_criteria_file(old), is_criteria_file(new)
+    if old_criteria != new_criteria:
+        which = old if old_criteria else new
+        raise fail(
+            f"{which} is a criteria file and the other a candidates file: give two of the same kind "
+            "(two criteria files, with --candidates FILE for the ranking)",
+            EXIT_MISUSE,
+        )
+    if candidates is not None and not old_criteria:
+        raise fail("--candidates needs two criteria files as OLD and NEW", EXIT_MISUSE)
+    return old_criteria
 
 
 def _explain(result: ProjectDiff, condition: str) -> str:

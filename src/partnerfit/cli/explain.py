@@ -13,9 +13,13 @@ from partnerfit.cli.common import (
     Format,
     Lang,
     LangOption,
+    WeightOption,
     core_errors,
     fail,
     format_help,
+    load_project,
+    overrides_notice,
+    parse_weights,
     project_inputs,
     render_options,
     require_format,
@@ -55,16 +59,17 @@ def explain(
     criteria: Criteria = None,
     fmt: FormatOption = Format["table"],
     lang: LangOption = Lang.en,
+    weight: WeightOption = None,
     output: Output = None,
 ) -> None:
     """Explain one candidate's score: contributions, strengths and weaknesses, evidence, and what it would take."""
     from partnerfit.analysis.explain import explain as run_explain
-    from partnerfit.project.loading import load
     from partnerfit.render.registry import render
 
+    overrides = parse_weights(weight)
     options = _options("explanation", fmt, lang, output)
     with core_errors():
-        project = load(file, criteria=criteria, missing=missing.value if missing else None)
+        project = load_project(file, criteria, missing.value if missing else None, overrides)
         explanation = run_explain(
             project,
             candidate,
@@ -72,6 +77,7 @@ def explain(
             aggregate=aggregate.value,
             missing=missing.value if missing else None,
         )
+    overrides_notice(project)
     write_output(render("explanation", fmt.value, explanation, options), output, project_inputs(file, project))
 
 
@@ -90,11 +96,11 @@ def compare(
     criteria: Criteria = None,
     fmt: FormatOption = Format["table"],
     lang: LangOption = Lang.en,
+    weight: WeightOption = None,
     output: Output = None,
 ) -> None:
     """Compare candidates side by side, criterion by criterion, and find the weight change that swaps the first two."""
     from partnerfit.analysis.head_to_head import compare_candidates
-    from partnerfit.project.loading import load
     from partnerfit.render.registry import render
 
     if len(candidates) < 2:
@@ -102,9 +108,10 @@ def compare(
     repeated = sorted({cid for cid in candidates if candidates.count(cid) > 1})
     if repeated:
         raise fail(f"candidate {repeated[0]!r} is given twice; compare distinct candidates", EXIT_MISUSE)
+    overrides = parse_weights(weight)
     options = _options("head-to-head", fmt, lang, output)
     with core_errors():
-        project = load(file, criteria=criteria, missing=missing.value if missing else None)
+        project = load_project(file, criteria, missing.value if missing else None, overrides)
         h2h = compare_candidates(
             project,
             candidates,
@@ -112,4 +119,5 @@ def compare(
             aggregate=aggregate.value,
             missing=missing.value if missing else None,
         )
+    overrides_notice(project)
     write_output(render("head-to-head", fmt.value, h2h, options), output, project_inputs(file, project))

@@ -14,8 +14,11 @@ from partnerfit.cli.common import (
     CriteriaOption,
     Lang,
     LangOption,
+    WeightOption,
     core_errors,
     fail,
+    load_project,
+    parse_weights,
     project_inputs,
     render_options,
     write_output,
@@ -84,15 +87,16 @@ def report(
             help="Date printed on the report (default: today); the same input and date give the same file.",
         ),
     ] = None,
+    weight: WeightOption = None,
 ) -> None:
     """Write a shortlist report of FILE: ranking, one card per shortlisted candidate, robustness, methodology."""
     from partnerfit.analysis.report import gather
-    from partnerfit.project.loading import load
 
     kind = _format(output)
     today = report_date(date)
+    overrides = parse_weights(weight)
     with core_errors():
-        project = load(file, criteria=criteria, missing=missing.value if missing else None)
+        project = load_project(file, criteria, missing.value if missing else None, overrides)
         data = gather(
             project,
             today=today,

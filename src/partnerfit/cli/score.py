@@ -16,15 +16,17 @@ from partnerfit.cli.common import (
     Lang,
     LangOption,
     OutputOption,
+    WeightOption,
     core_errors,
     fail,
     format_help,
+    load_project,
+    parse_weights,
     project_inputs,
     render_options,
     write_output,
 )
 from partnerfit.engine.registry import METHODS
-from partnerfit.errors import InvalidWeightsError
 
 if TYPE_CHECKING:
     from partnerfit.result.model import Result
@@ -60,23 +62,6 @@ if TYPE_CHECKING:
 
 else:  # the choices of every --method: the registered methods, in the registry's order
     MethodName = StrEnum("MethodName", [(name, name) for name in METHODS])
-
-
-def _parse_weights(pairs: list[str]) -> dict[str, float]:
-    weights: dict[str, float] = {}
-    for pair in pairs:
-        from partnerfit.numbers import read_number, text_hint  # the one reader: a file and --weight agree
-
-        name, sep, value = pair.partition("=")
-        number = read_number(value)
-        if not sep or not name or number is None or not number > 0 or number == float("inf"):
-            raise fail(
-                f"--weight {pair!r}: expected ID=NUMBER with a number > 0, such as loyalty=20"
-                + (text_hint(value) if number is None else ""),
-                EXIT_MISUSE,
-            )
-        weights[name] = number
-    return weights
 
 
 ExistingFile = Annotated[
@@ -123,26 +108,19 @@ def score(
     compare: Annotated[
         bool, typer.Option("--compare", help="Rank under every method and show how far the methods agree.")
     ] = False,
-    weight: Annotated[
-        list[str] | None,
-        typer.Option("--weight", "-w", metavar="ID=NUMBER", help="What-if weight override ID=NUMBER (repeatable)."),
-    ] = None,
+    weight: WeightOption = None,
     output: OutputOption = None,
 ) -> None:
     """Score and rank the candidates of FILE."""
     from partnerfit.analysis.close_call import score as run_score
-    from partnerfit.project.loading import load
     from partnerfit.render import render_chunks
 
-    overrides = _parse_weights(weight or [])
+    overrides = parse_weights(weight)
     to_workbook = output is not None and output.suffix.lower() == ".xlsx"
     if to_workbook and (compare or fmt != "table"):
         raise fail(f"-o {output}: a workbook holds the ranking; --compare and --format do not apply", EXIT_MISUSE)
     with core_errors():
-        try:
-            project = load(file, criteria=criteria, missing=missing.value if missing else None, weights=overrides)
-        except InvalidWeightsError as exc:
-            raise fail(f"--weight: {exc}", EXIT_MISUSE) from None
+        project = load_project(file, criteria, missing.value if missing else None, overrides)
         if compare:
             from partnerfit.analysis.compare import compare_methods
 

@@ -13,8 +13,12 @@ import typer
 from partnerfit.cli.common import (
     Format,
     Lang,
+    WeightOption,
     core_errors,
     format_help,
+    load_project,
+    overrides_notice,
+    parse_weights,
     project_inputs,
     render_options,
     require_format,
@@ -131,19 +135,20 @@ def sensitivity(
     ] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help=format_help("sensitivity"))] = Format["table"],
     lang: Annotated[Lang, typer.Option("--lang", "-l", help="Language of labels and headings.")] = Lang.en,
+    weight: WeightOption = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write to this file (atomically).")
     ] = None,
 ) -> None:
     """Show how far each weight may move before the leader changes, and each candidate's chance of each rank."""
     from partnerfit.analysis.sensitivity import sensitivity as analyse
-    from partnerfit.project.loading import load
     from partnerfit.render.registry import render
 
     require_format("sensitivity", fmt.value, "for sensitivity")
     policy: MissingPolicy | None = missing.value if missing else None
+    overrides = parse_weights(weight)
     with core_errors():
-        project = load(file, criteria=criteria, missing=policy)
+        project = load_project(file, criteria, policy, overrides)
         with progress_bar(typer.get_text_stream("stderr").isatty()) as bar:
             report = analyse(
                 project,
@@ -159,4 +164,5 @@ def sensitivity(
                 progress=bar,
             )
     options = render_options(fmt == "table", lang, output)
+    overrides_notice(project)
     write_output(render("sensitivity", fmt.value, report, options), output, project_inputs(file, project))

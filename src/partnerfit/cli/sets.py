@@ -1,8 +1,9 @@
-"""The `criteria` and `init` commands: show criteria sets, write a starter candidates file."""
+"""The `criteria` and `init` commands: show criteria sets, write a starter candidates or criteria file."""
 
 from __future__ import annotations
 
 import os
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -48,22 +49,45 @@ def show_criteria(
     write_output(render("criteria", "json" if as_json else "table", criteria, options), None)
 
 
+class StarterKind(StrEnum):
+    """What `init` writes."""
+
+    candidates = "candidates"
+    criteria = "criteria"
+
+
 def init(
-    path: Annotated[Path, typer.Argument(help="Where to write the starter file.")] = Path("candidates.yaml"),
+    path: Annotated[
+        Path | None,
+        typer.Argument(help="Where to write the starter file.  [default: candidates.yaml, or criteria.yaml]"),
+    ] = None,
+    kind: Annotated[
+        StarterKind, typer.Option("--kind", "-k", help="A candidates file, or a criteria set to edit.")
+    ] = StarterKind.candidates,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     criteria: Annotated[
         str, typer.Option("--criteria", "-c", metavar="NAME|PATH", help="Built-in set or criteria file to start from.")
     ] = "partnership",
     lang: Annotated[Lang, typer.Option("--lang", "-l", help="Language of the comments.")] = Lang.en,
 ) -> None:
-    """Write a commented starter candidates file for a criteria set (the built-in one by default)."""
+    """Write a commented starter candidates file for a criteria set (the built-in one by default).
+
+    With --kind criteria, write a commented starter criteria set instead (--criteria is not read).
+    """
     from partnerfit.project.builtin import builtin_path
     from partnerfit.project.loading import load_criteria
     from partnerfit.render.starter import starter_text
 
+    path = path or Path(f"{kind.value}.yaml")
     check_output(path, label="")  # a path the system rejects (too long, ...) is one error line, before exists()
     if path.exists() and not force:
         raise fail(f"{path} already exists; use --force to overwrite it", EXIT_INVALID)
+    if kind is StarterKind.criteria:
+        from partnerfit.render.criteria_starter import criteria_starter_text
+
+        write_output(criteria_starter_text(lang.value), path, [], label="")
+        notice(f"wrote {path}")
+        return
     with core_errors():
         criteria_set = load_criteria(criteria)
     reference = criteria_set.name

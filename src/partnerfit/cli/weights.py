@@ -12,8 +12,12 @@ from partnerfit.cli.common import (
     Lang,
     LangOption,
     OutputOption,
+    WeightOption,
     core_errors,
     format_help,
+    load_project,
+    overrides_notice,
+    parse_weights,
     project_inputs,
     render_options,
     require_format,
@@ -27,16 +31,18 @@ def weights(
     criteria: CriteriaOption = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help=format_help("weights"))] = Format["table"],
     lang: LangOption = Lang.en,
+    weight: WeightOption = None,
     output: OutputOption = None,
 ) -> None:
     """Show each criterion's weight and where it came from, beside entropy and CRITIC weights of the data."""
     from partnerfit.analysis.weights_report import weights_report
-    from partnerfit.project.loading import load
     from partnerfit.render.registry import render
 
     require_format("weights", fmt.value, "for weights")
+    overrides = parse_weights(weight)
     with core_errors():
-        project = load(file, criteria=criteria)
+        project = load_project(file, criteria, weights=overrides)
         report = weights_report(project)
     options = render_options(fmt == "table", lang, output)
+    overrides_notice(project)  # the report marks the overridden rows by label; this names the ids and values
     write_output(render("weights", fmt.value, report, options), output, project_inputs(file, project))

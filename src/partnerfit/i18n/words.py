@@ -22,6 +22,7 @@ _TEXTS: dict[str, dict[str, str]] = {
     "method": {"en": "Method", "fr": "Méthode"},
     "criteria_set": {"en": "Criteria", "fr": "Critères"},
     "weights": {"en": "Weights", "fr": "Poids"},
+    "weights_overridden": {"en": "Weights overridden", "fr": "Poids remplacés"},
     "missing_policy": {"en": "Missing scores", "fr": "Notes manquantes"},
     "ties": {"en": "Ties", "fr": "Ex æquo"},
     "no_ties": {"en": "none", "fr": "aucun"},

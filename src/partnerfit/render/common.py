@@ -67,6 +67,11 @@ def footer_lines(result: Result, lang: str, shown: Sequence[CandidateResult] | N
         f"{t('method', lang)}{sep}{method_text(method_of(result.method), 'label', lang, **_method_values(result))}",
         f"{t('criteria_set', lang)}{sep}{criteria.name} — {criteria.title_text(lang)}",
         f"{t('weights', lang)}{sep}{weights}",
+        *(
+            [f"{t('weights_overridden', lang)}{sep}" + ", ".join(f"{k}={v:g}" for k, v in criteria.overrides.items())]
+            if criteria.overrides
+            else []
+        ),
         f"{t('ties', lang)}{sep}{tie_text} ({t('tie_rule', lang)})",
         f"{t('missing_policy', lang)}{sep}{t('missing_' + result.missing, lang)}",
     ]

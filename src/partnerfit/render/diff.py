@@ -1,4 +1,4 @@
-"""The diff of two versions of a candidates file as a table, as Markdown for a pull request, as JSON."""
+"""The diff of two candidates files (or two criteria sets) as a table, as Markdown for a pull request, as JSON."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from rich import box
 from rich.table import Table
 
 from partnerfit.analysis.diff import ProjectDiff
+from partnerfit.analysis.diff_criteria import CriteriaSetsDiff
 from partnerfit.i18n import t
 from partnerfit.render import RenderOptions
 from partnerfit.render.diff_parts import (
@@ -27,13 +28,15 @@ from partnerfit.render.sanitize import json_dumps, md, md_code
 from partnerfit.render.table import finish, make_console, plain
 
 
-def diff_json(diff: ProjectDiff, options: RenderOptions | None = None) -> str:
-    """The diff document, see ProjectDiff.to_dict (the same in every language: ``options`` is not read)."""
+def diff_json(diff: ProjectDiff | CriteriaSetsDiff, options: RenderOptions | None = None) -> str:
+    """The diff document, see ProjectDiff.to_dict and CriteriaSetsDiff.to_dict (the same in every language: ``options`` is not read)."""
     return json_dumps(diff.to_dict()).decode()
 
 
-def diff_markdown(diff: ProjectDiff, options: RenderOptions) -> str:
+def diff_markdown(diff: ProjectDiff | CriteriaSetsDiff, options: RenderOptions) -> str:
     """A heading, the leader line, then tables of rank moves, score changes and weights: a PR comment."""
+    if isinstance(diff, CriteriaSetsDiff):
+        return criteria_diff_markdown(diff, options)
     lang = options.lang
     title = t("diff_title", lang, old=md_code(diff.old_path), new=md_code(diff.new_path))
     lines = [f"### {title}", "", f"**{md(summary_line(diff, lang))}**", "", md(_counts_line(diff, lang))]
@@ -92,8 +95,10 @@ def _rich_table(grid: _Grid) -> Table:
     return table
 
 
-def diff_table(diff: ProjectDiff, options: RenderOptions) -> str:
+def diff_table(diff: ProjectDiff | CriteriaSetsDiff, options: RenderOptions) -> str:
     """The leader line, then rank changes, score changes, candidates and criteria, as terminal tables."""
+    if isinstance(diff, CriteriaSetsDiff):
+        return criteria_diff_table(diff, options)
     lang = options.lang
     buffer = io.StringIO()
     console = make_console(options, buffer)
@@ -129,4 +134,42 @@ def diff_table(diff: ProjectDiff, options: RenderOptions) -> str:
             console.print(plain(t("diff_weights", lang), style="bold"))
         for line in _criteria_lines(diff, lang):
             console.print(plain(line))
+    return finish(buffer, options)
+
+
+# --- two criteria files --------------------------------------------------------------------------
+
+
+def criteria_diff_markdown(diff: CriteriaSetsDiff, options: RenderOptions) -> str:
+    """A heading, then the weight table and the other changes of two criteria sets, in Markdown."""
+    lang = options.lang
+    title = t("diff_title", lang, old=md_code(diff.old_path), new=md_code(diff.new_path))
+    lines = [f"### {title}", ""]
+    if diff.unchanged:
+        return "\n".join([*lines, f"_{t('diff_no_changes', lang)}_"]) + "\n"
+    lines += [f"#### {t('diff_weights', lang)}", ""]
+    if diff.criteria.weights:
+        lines += [*_md_table(_weight_grid(diff, lang)), ""]
+    lines += [f"- {md(line)}" for line in _criteria_lines(diff, lang)]
+    if lines[-1] == "":
+        lines.pop()
+    return "\n".join(lines) + "\n"
+
+
+def criteria_diff_table(diff: CriteriaSetsDiff, options: RenderOptions) -> str:
+    """The weight table and the other changes of two criteria sets, for the terminal."""
+    lang = options.lang
+    buffer = io.StringIO()
+    console = make_console(options, buffer)
+    console.print(plain(_title(diff, lang), style="bold"))
+    if diff.unchanged:
+        console.print(plain(t("diff_no_changes", lang)))
+        return finish(buffer, options)
+    console.print()
+    if diff.criteria.weights:
+        console.print(_rich_table(_weight_grid(diff, lang)))
+    else:
+        console.print(plain(t("diff_weights", lang), style="bold"))
+    for line in _criteria_lines(diff, lang):
+        console.print(plain(line))
     return finish(buffer, options)

@@ -7,12 +7,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from partnerfit.analysis.diff import DefinitionChange, ProjectDiff, RankChange, Standing, WeightChange
+from partnerfit.analysis.diff_criteria import CriteriaSetsDiff
 from partnerfit.i18n import reason_text, t
 from partnerfit.render.common import colon
 from partnerfit.render.sanitize import md_row
 from partnerfit.result.model import Reason
 
 ARROW = " → "
+
+# what the criteria parts read: a candidates diff, or a diff of two criteria files
+AnyDiff = ProjectDiff | CriteriaSetsDiff
 
 
 @dataclass(frozen=True)
@@ -24,14 +28,14 @@ class _Grid:
     rows: Sequence[Sequence[str]]
 
 
-def _criterion_label(diff: ProjectDiff, cid: str, lang: str) -> str:
+def _criterion_label(diff: AnyDiff, cid: str, lang: str) -> str:
     for criteria in (diff.new_criteria, diff.old_criteria):
         if cid in criteria.ids:
             return criteria.criterion(cid).text(lang)
     return cid
 
 
-def _group_label(diff: ProjectDiff, gid: str, lang: str) -> str:
+def _group_label(diff: AnyDiff, gid: str, lang: str) -> str:
     for criteria in (diff.new_criteria, diff.old_criteria):
         for group in criteria.groups:
             if group.id == gid:
@@ -152,7 +156,7 @@ def _pct_pair(old: float, new: float) -> tuple[str, str, str]:
     return f"{old:.{digits}%}", f"{new:.{digits}%}", f"{(new - old) * 100:+.{digits}f} pt"
 
 
-def _weight_grid(diff: ProjectDiff, lang: str) -> _Grid:
+def _weight_grid(diff: AnyDiff, lang: str) -> _Grid:
     rows = [[_weight_label(diff, w, lang), *_pct_pair(w.old, w.new)] for w in diff.criteria.weights]
     headers = [
         (t("diff_criterion_or_group", lang), "l"),
@@ -163,7 +167,7 @@ def _weight_grid(diff: ProjectDiff, lang: str) -> _Grid:
     return _Grid(t("diff_weights", lang), headers, rows)
 
 
-def _weight_label(diff: ProjectDiff, change: WeightChange, lang: str) -> str:
+def _weight_label(diff: AnyDiff, change: WeightChange, lang: str) -> str:
     if change.kind == "group":
         return f"{_group_label(diff, change.id, lang)} ({t('diff_group', lang)})"
     return _criterion_label(diff, change.id, lang)
@@ -182,7 +186,7 @@ def _definition_value(change: DefinitionChange, value: Any, lang: str) -> str:
     return str(value)
 
 
-def _criteria_lines(diff: ProjectDiff, lang: str) -> list[str]:
+def _criteria_lines(diff: AnyDiff, lang: str) -> list[str]:
     c = diff.criteria
     sep = colon(lang)
     lines = []
@@ -260,7 +264,7 @@ def _candidate_lines(diff: ProjectDiff, lang: str) -> list[str]:
     return lines
 
 
-def _title(diff: ProjectDiff, lang: str) -> str:
+def _title(diff: AnyDiff, lang: str) -> str:
     return t("diff_title", lang, old=diff.old_path, new=diff.new_path)
 
 

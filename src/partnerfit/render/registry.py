@@ -35,7 +35,8 @@ class Renderer(Protocol):
 #   head-to-head       analysis.head_to_head.HeadToHead    candidates side by side (`compare`)
 #   sensitivity        analysis.sensitivity.SensitivityReport  stability and acceptability
 #   weights            analysis.weights_report.WeightsReport   where each weight comes from
-#   diff               analysis.diff.ProjectDiff       two versions of a candidates file (`diff`)
+#   diff               analysis.diff.ProjectDiff       two versions of a candidates file (`diff`), or a
+#                      analysis.diff_criteria.CriteriaSetsDiff  of two criteria files
 #   criteria           contract.criteria_set.CriteriaSet   one criteria set (`criteria NAME`)
 #   criteria-sets      [(name, title, criteria count)]  the built-in sets (`criteria`)
 #   report             analysis.report.ReportData      the shortlist report (`report -o FILE`)

@@ -149,6 +149,8 @@ class Result:
                 "weights": self.criteria.weights,
                 "groups": {g.id: g.effective_weight for g in self.criteria.groups},
                 "source": self.criteria.source,
+                # added only when weights were overridden (-w, or the file's weights:): goldens unchanged
+                **({"overridden": dict(self.criteria.overrides)} if self.criteria.overrides else {}),
             },
             "missing": self.missing,
             "aggregate": self.aggregate,
