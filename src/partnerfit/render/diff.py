@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 from rich import box
+from rich.console import Console
 from rich.table import Table
 
 from partnerfit.analysis.diff import ProjectDiff
@@ -12,6 +13,7 @@ from partnerfit.analysis.diff_criteria import CriteriaSetsDiff
 from partnerfit.i18n import t
 from partnerfit.render import RenderOptions
 from partnerfit.render.diff_parts import (
+    AnyDiff,
     _candidate_lines,
     _counts_line,
     _criteria_lines,
@@ -128,13 +130,18 @@ def diff_table(diff: ProjectDiff | CriteriaSetsDiff, options: RenderOptions) -> 
             console.print(plain(line))
     if diff.criteria.changed:
         console.print()
-        if diff.criteria.weights:
-            console.print(_rich_table(_weight_grid(diff, lang)))
-        else:
-            console.print(plain(t("diff_weights", lang), style="bold"))
-        for line in _criteria_lines(diff, lang):
-            console.print(plain(line))
+        _print_criteria(console, diff, lang)
     return finish(buffer, options)
+
+
+def _print_criteria(console: Console, diff: AnyDiff, lang: str) -> None:
+    """The weight table (or its heading) and the other changes of the criteria, on the console."""
+    if diff.criteria.weights:
+        console.print(_rich_table(_weight_grid(diff, lang)))
+    else:
+        console.print(plain(t("diff_weights", lang), style="bold"))
+    for line in _criteria_lines(diff, lang):
+        console.print(plain(line))
 
 
 # --- two criteria files --------------------------------------------------------------------------
@@ -166,10 +173,5 @@ def criteria_diff_table(diff: CriteriaSetsDiff, options: RenderOptions) -> str:
         console.print(plain(t("diff_no_changes", lang)))
         return finish(buffer, options)
     console.print()
-    if diff.criteria.weights:
-        console.print(_rich_table(_weight_grid(diff, lang)))
-    else:
-        console.print(plain(t("diff_weights", lang), style="bold"))
-    for line in _criteria_lines(diff, lang):
-        console.print(plain(line))
+    _print_criteria(console, diff, lang)
     return finish(buffer, options)
