@@ -313,3 +313,14 @@ def test_a_huge_name_is_clipped_on_the_terminal_but_whole_in_json(invoke, tmp_pa
     assert " ".join(result.stdout.split()).count(" ".join(shown[:20])) >= 1
     full = invoke(["score", path, "-f", "json"])
     assert name in full.stdout
+
+
+def test_a_huge_criterion_label_is_clipped_in_the_criteria_tree(invoke, tmp_path: Path) -> None:
+    from partnerfit.render.table import MAX_TERMINAL_TEXT
+
+    label = "Long label " * 3000
+    path = tmp_path / "crit.yaml"
+    path.write_text(f"kind: criteria\ncriteria:\n  quality: {{label: '{label}', description: '{label}'}}\n")
+    result = invoke(["criteria", path], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count("…") == 2 and len(result.stdout) < 4 * MAX_TERMINAL_TEXT + 2000

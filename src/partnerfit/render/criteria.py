@@ -16,8 +16,8 @@ from partnerfit.contract.weighting import WeightOrigin
 from partnerfit.i18n import t
 from partnerfit.render import RenderOptions
 from partnerfit.render.decimals import written_numbers
-from partnerfit.render.sanitize import json_text, terminal, terminal_lines
-from partnerfit.render.table import make_console, plain
+from partnerfit.render.sanitize import json_text, terminal_lines
+from partnerfit.render.table import for_terminal, make_console, plain
 
 
 def criteria_json(criteria: CriteriaSet, options: RenderOptions) -> str:
@@ -61,8 +61,8 @@ def criteria_json(criteria: CriteriaSet, options: RenderOptions) -> str:
 def _criterion_node(c: ResolvedCriterion, lang: str) -> Text:
     line = Text()
     line.append(f"{c.effective_weight:6.1%}  ", style="bold")
-    line.append(terminal(c.text(lang)), style="bold")
-    line.append(f"  ({terminal(c.id)})", style="dim")
+    line.append(for_terminal(c.text(lang)), style="bold")
+    line.append(f"  ({for_terminal(c.id)})", style="dim")
     facts = [f"{t('scale', lang)} {c.low:g}–{c.high:g}", t(f"direction_{c.direction}", lang)]
     if c.minimum is not None:
         facts.append(f"{t('knockout', lang)} < {c.minimum:g}")
@@ -71,9 +71,9 @@ def _criterion_node(c: ResolvedCriterion, lang: str) -> Text:
     line.append("\n  " + " · ".join(facts), style="cyan")
     description = label_text(c.description, lang)
     if description:
-        line.append(f"\n  {terminal(description)}", style="italic")
+        line.append(f"\n  {for_terminal(description)}", style="italic")
     for level, anchor in c.levels.items():
-        line.append(f"\n  {terminal(f'{level}: {label_text(anchor, lang)}')}", style="dim")
+        line.append(f"\n  {for_terminal(f'{level}: {label_text(anchor, lang)}')}", style="dim")
     return line
 
 

@@ -59,11 +59,16 @@ def make_console(options: RenderOptions, buffer: io.StringIO) -> Console:
 MAX_TERMINAL_TEXT = 500
 
 
-def plain(text: str, style: str = "") -> Text:
-    """User text for rich, its controls shown escaped (rich's Text removes CR and BEL but keeps ESC), clipped."""
+def for_terminal(text: str) -> str:
+    """User text as a terminal shows it: clipped to MAX_TERMINAL_TEXT, its controls shown escaped."""
     if len(text) > MAX_TERMINAL_TEXT:
         text = text[: MAX_TERMINAL_TEXT - 1] + "…"
-    return Text(terminal(text), style=style)
+    return terminal(text)
+
+
+def plain(text: str, style: str = "") -> Text:
+    """User text for rich (see :func:`for_terminal`: rich's Text removes CR and BEL but keeps ESC)."""
+    return Text(for_terminal(text), style=style)
 
 
 def finish(buffer: io.StringIO, options: RenderOptions) -> str:
