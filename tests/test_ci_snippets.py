@@ -1,4 +1,5 @@
-"""The README's "Use in CI" snippets are valid GitHub Actions, GitLab CI and pre-commit files, and run."""
+"""The CI guide's snippets (docs/ci.md) are valid GitHub Actions, GitLab CI and pre-commit files, install partnerfit
+in a way that works, and run on the layout the guide recommends."""
 
 from __future__ import annotations
 
@@ -16,9 +17,12 @@ from typer.testing import CliRunner
 from partnerfit.cli.app import app
 
 ROOT = Path(__file__).resolve().parents[1]
-README = (ROOT / "README.md").read_text(encoding="utf-8")
-SECTION = README.split("## Use in CI", 1)[1].split("\n## ", 1)[0]
+SECTION = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
 BLOCKS = re.findall(r"```yaml\n(.*?)```", SECTION, re.S)
+LAYOUT = re.search(r"```text\n(.*?)```", SECTION, re.S)
+# What the guide's layout holds (its tree), and files the hook must leave alone.
+RECOMMENDED = ["partners/packaging.yaml", "partners/cold-hub.yaml", "criteria/partnership.yaml"]
+OTHERS = ["docs/notes.yaml", ".github/workflows/ci.yml", "mkdocs.yml", "partners/readme.md"]
 
 
 def vendored_schema(name: str) -> dict[str, object]:
@@ -65,10 +69,35 @@ def test_pre_commit_config_names_the_shipped_hook() -> None:
         assert not pattern.search("docs/notes.yaml")
 
 
+def test_the_pre_commit_pattern_matches_the_recommended_layout() -> None:
+    assert LAYOUT is not None
+    for path in RECOMMENDED:
+        assert path.split("/")[-1] in LAYOUT.group(1), path
+    [repo] = yaml.safe_load(BLOCKS[3])["repos"]
+    for hook in repo["hooks"]:
+        pattern = re.compile(hook["files"])  # pre-commit matches `files` with re.search on the path from the root
+        assert all(pattern.search(path) for path in RECOMMENDED), hook["files"]
+        assert not any(pattern.search(path) for path in OTHERS), hook["files"]
+
+
+def test_the_snippets_install_partnerfit_from_its_repository() -> None:
+    from packaging.requirements import Requirement
+
+    [repo] = yaml.safe_load(BLOCKS[3])["repos"]
+    installs = re.findall(r"pip install (.+)", "".join(BLOCKS))
+    assert len(installs) == 2  # GitHub Actions and GitLab; code scanning follows the GitHub install step
+    for install in installs:
+        [argument] = shlex.split(install)
+        requirement = Requirement(argument)  # what pip parses: a name and a direct URL
+        assert requirement.name == "partnerfit"
+        assert requirement.url == f"git+{repo['repo']}@{repo['rev']}"
+    assert "pip install partnerfit\n" not in SECTION  # not on PyPI: it would fail
+
+
 def test_the_commands_of_the_snippets_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "partners").mkdir()
     (tmp_path / "criteria").mkdir()
-    (tmp_path / "partners" / "candidates.yaml").write_bytes((ROOT / "examples" / "assessors.yaml").read_bytes())
+    (tmp_path / "partners" / "cold-hub.yaml").write_bytes((ROOT / "examples" / "assessors.yaml").read_bytes())
     (tmp_path / "criteria" / "partnership.yaml").write_bytes((ROOT / "criteria" / "partnership.yaml").read_bytes())
     monkeypatch.chdir(tmp_path)
     commands = re.findall(r"(?:- run: |- )(partnerfit check [^|\n]*)", SECTION)

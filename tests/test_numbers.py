@@ -82,7 +82,7 @@ def test_yaml_1_1_leftovers_stay_the_text_written(tmp_path: Path, token: str, ya
     ],
 )
 def test_the_hint_says_how_to_write_the_number(text: str, hint: str) -> None:
-    found = text_hint(text)
+    found = str(text_hint(text))
     assert (hint in found) if hint else found == ""
 
 

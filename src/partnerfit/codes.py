@@ -35,6 +35,12 @@ CODES: dict[str, tuple[str, str]] = {
     "PF131": ("duplicate-criterion-id", "a criterion id used twice in one set"),
     "PF132": ("impossible-knock-out", "a minimum above the maximum: no score can pass"),
     "PF133": ("knock-out-outside-scale", "a knock-out minimum or maximum lies outside its criterion's scale"),
+    "PF140": ("unknown-candidate", "an assessment file scores a candidate the candidates file does not have"),
+    "PF141": (
+        "duplicate-assessor",
+        "an assessor id used twice (in the same round of two files, or in a file and inline)",
+    ),
+    "PF142": ("too-many-assessment-files", "'assessment_files' names more than 1,000 files"),
     "PW201": ("partial-coverage", "a candidate is not scored on every criterion"),
     "PW202": ("criterion-unscored", "no candidate is scored on a criterion"),
     "PW203": ("outside-scale", "a level anchor lies outside the criterion's scale (a knock-out there is PF133)"),
@@ -42,6 +48,16 @@ CODES: dict[str, tuple[str, str]] = {
     "PW205": ("weight-ignored", "a weight written where a weighting derives it"),
     "PW206": ("threshold-exceeds-range", "a preference threshold larger than the scale's range"),
     "PW207": ("gate-unanswered", "no candidate answers a gate: it excludes no one"),
+    "PW208": ("no-assessment-file", "an 'assessment_files' glob matches no file"),
+    "PW209": ("assessment-incomplete", "an assessor has not scored every (candidate, criterion) pair expected"),
+    "PW210": (
+        "consensus-too-few-assessors",
+        "a (candidate, criterion) pair has fewer assessors than 'consensus.min_assessors'",
+    ),
+    "PW211": (
+        "consensus-low-agreement",
+        "a criterion's Krippendorff's alpha is below 'consensus.min_alpha', or undefined",
+    ),
 }
 
 # pydantic error types -> code

@@ -2,15 +2,66 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Literal
+import dataclasses
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal, Union
 
 Severity = Literal["error", "warning"]
 
 # problems reported for one file at most: a broken generated file can hold a million, and each
 # costs a located message; past this the first ones say what is wrong
 MAX_DIAGNOSTICS = 1_000
+
+
+Translate = Callable[[str], str]  # a catalogue's gettext: English msgid -> the text in a language
+
+
+@dataclass(frozen=True, slots=True)
+class Msg:
+    """A message kept as data: an English template with ``{named}`` places, and what goes in them.
+
+    The core stays language-neutral: it writes English templates, and whoever shows the message
+    passes the catalogue of a language to ``text`` (values that are themselves phrases, such as a
+    described value or a "did you mean" hint, are translated the same way).
+    """
+
+    template: str
+    values: tuple[tuple[str, MsgValue], ...] = ()
+
+    def text(self, translate: Translate | None = None) -> str:
+        """The message in English, or through ``translate`` (a catalogue's gettext) in its language."""
+        template = translate(self.template) if translate and self.template else self.template
+        filled = {k: v.text(translate) if isinstance(v, Msg) else v for k, v in self.values}
+        return template.format_map(filled)
+
+    def __str__(self) -> str:
+        return self.text()
+
+    def replacing(self, old: str, new: str) -> Msg:
+        """The message with ``old`` replaced by ``new`` in the values it quotes (a temporary path renamed)."""
+        values = tuple(
+            (k, v.replacing(old, new) if isinstance(v, Msg) else v.replace(old, new)) for k, v in self.values
+        )
+        return Msg(self.template, values)
+
+
+MsgValue = Union[str, Msg]  # noqa: UP007 - a forward reference, resolved lazily
+
+
+def msg(template: str, /, **values: MsgValue) -> Msg:
+    """A translatable message: ``msg("unknown key {key}", key="'x'")`` (msgids are extracted by this name)."""
+    return Msg(template, tuple(values.items()))
+
+
+def text_of(message: str | Msg, translate: Translate | None = None) -> str:
+    """A message that may be plain text or a ``Msg``, in English or through ``translate``."""
+    return message.text(translate) if isinstance(message, Msg) else message
+
+
+def said(exc: BaseException) -> str | Msg:
+    """What an exception says: the ``Msg`` it was raised with (to translate), else its text."""
+    return exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], Msg) else str(exc)
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,15 +75,41 @@ class Diagnostic:
     message: str
     path: str = ""
     code: str = ""  # stable code of the kind of problem (see partnerfit.codes)
+    # the message as data, to word it in another language; not part of equality (the text is)
+    template: Msg | None = field(default=None, compare=False)
 
-    def format(self) -> str:
+    @classmethod
+    def of(
+        cls, file: str, line: int, column: int, severity: Severity, message: str | Msg, path: str = "", code: str = ""
+    ) -> Diagnostic:
+        """A diagnostic whose message may be a ``Msg``: its English text, and the template kept to translate."""
+        template = message if isinstance(message, Msg) else None
+        return cls(file, line, column, severity, str(message), path, code, template)
+
+    def replacing(self, old: str, new: str) -> Diagnostic:
+        """The diagnostic with ``old`` replaced by ``new`` in its message, in every language."""
+        template = self.template.replacing(old, new) if self.template is not None else None
+        return dataclasses.replace(self, message=self.message.replace(old, new), template=template)
+
+    def text(self, translate: Translate | None = None) -> str:
+        """The message, through ``translate`` (a catalogue's gettext) when it was kept as a template.
+
+        A message replaced after the fact (``dataclasses.replace``) no longer matches its template:
+        the replaced text is shown as it is.
+        """
+        if translate is None or self.template is None or str(self.template) != self.message:
+            return self.message
+        return self.template.text(translate)
+
+    def format(self, translate: Translate | None = None) -> str:
         """Render as ``file:line:column: severity: message`` (the form editors and CI parse).
 
-        The text is raw, as found: each output medium makes it safe (a terminal shows control
-        characters escaped, see partnerfit.render.sanitize).
+        Only the message follows ``translate``: the prefix, severity included, stays the same in
+        every language so that parsers keep reading it. The text is raw, as found: each output
+        medium makes it safe (a terminal shows control characters escaped, see partnerfit.render.sanitize).
         """
         where = f"{self.path}: " if self.path else ""
-        return f"{self.file}:{self.line}:{self.column}: {self.severity}: {where}{self.message}"
+        return f"{self.file}:{self.line}:{self.column}: {self.severity}: {where}{self.text(translate)}"
 
 
 TOO_MANY = "PF008"
@@ -51,8 +128,11 @@ def capped(diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
         # so that a valid file with many warnings still passes `check`
         dropped = [*found[MAX_DIAGNOSTICS:], *(d for d in diagnostics if d.code == TOO_MANY)]
         severity: Severity = "error" if any(d.severity == "error" for d in dropped) else "warning"
-        message = f"more problems are not shown: a file reports its first {MAX_DIAGNOSTICS:,}; fix these first"
-        kept.append(Diagnostic(last.file, last.line, last.column, severity, message, "", TOO_MANY))
+        message = msg(
+            "more problems are not shown: a file reports its first {count}; fix these first",
+            count=f"{MAX_DIAGNOSTICS:,}",
+        )
+        kept.append(Diagnostic.of(last.file, last.line, last.column, severity, message, "", TOO_MANY))
     return kept
 
 
@@ -89,3 +169,7 @@ class CandidateNotFoundError(PartnerfitError):
 
 class MethodError(PartnerfitError):
     """A scoring method cannot run on this data (unknown method, unsupported option)."""
+
+
+class IncompleteScoresError(MethodError):
+    """A method that compares candidates with each other met a missing score (policy 'ignore')."""

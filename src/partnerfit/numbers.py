@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from partnerfit.errors import Msg, msg
+
 # YAML 1.2 (core schema) decimal numbers, the only ones read: 7, -0, +5, 2.5, .5, +.5, 1., 1e3, -.5e1.
 # YAML 1.1 leftovers are NOT numbers here (a leading-zero octal 075 would silently be 61, the
 # sexagesimal 1:30 would be 90), nor are 0x1F, 0o17, 0b101 or 1_000: they stay texts, so a name or a
@@ -22,7 +24,7 @@ _SEXAGESIMAL = re.compile(r"^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$")
 _DECIMAL_COMMA = re.compile(r"^([-+]?[0-9]+),([0-9]+)$")
 _THOUSANDS = re.compile(r"^[-+]?[0-9]{1,3}(?:,[0-9]{3})+$")
 _PERCENT = re.compile(r"^(.*?)\s*%$")
-_RADIX_NAMES = {"x": "hexadecimal", "o": "octal", "b": "binary"}
+_RADIX_NAMES = {"x": msg("hexadecimal"), "o": msg("octal"), "b": msg("binary")}
 # Python refuses to convert integers of more than 4,300 digits (a guard against slow conversions)
 _MAX_INT_DIGITS = 4000
 
@@ -42,8 +44,11 @@ def read_number(text: str) -> int | float | None:
     return None
 
 
-def text_hint(text: str) -> str:
-    """`` — how to write it`` for a text that looks like a number written another way, else ""."""
+def text_hint(text: str) -> Msg | str:
+    """`` — how to write it`` for a text that looks like a number written another way, else "".
+
+    The hint is a message kept as data (``errors.Msg``), worded in the reader's language where it is shown.
+    """
     clean = text.strip()
     if not clean:
         return ""
@@ -51,32 +56,57 @@ def text_hint(text: str) -> str:
     if number is not None:
         if number != number or number in (float("inf"), float("-inf")):
             return ""
-        return " — remove the quotes" if clean == text else " — remove the quotes and spaces"
+        return msg(" — remove the quotes") if clean == text else msg(" — remove the quotes and spaces")
     if _LEADING_ZERO.match(clean):
-        digits = clean.replace("_", "")
-        if set(digits.lstrip("+-")) <= set("01234567"):
-            return f" — a leading zero is ambiguous (YAML 1.1 reads {clean} as the octal number {int(digits, 8)}); write {int(digits)}"
-        return f" — write {int(digits)} without the leading zero"
+        return _leading_zero(clean)
     radix = _RADIX.match(clean)
     if radix:
         try:
             value = int(clean.replace("_", ""), 0)
         except ValueError:
             return ""
-        return f" — {_RADIX_NAMES[radix.group(1).lower()]} numbers are not read; write the decimal number {value}"
+        return msg(
+            " — {radix} numbers are not read; write the decimal number {value}",
+            radix=_RADIX_NAMES[radix.group(1).lower()],
+            value=str(value),
+        )
     if _SEXAGESIMAL.match(clean):
-        return f" — {clean} is not a number (YAML 1.1 reads it in base 60, as {_base60(clean):g}); write the decimal number you mean"
+        return msg(
+            " — {text} is not a number (YAML 1.1 reads it in base 60, as {value}); write the decimal number you mean",
+            text=clean,
+            value=f"{_base60(clean):g}",
+        )
+    return _separator_hint(clean)
+
+
+def _leading_zero(clean: str) -> Msg:
+    digits = clean.replace("_", "")
+    if set(digits.lstrip("+-")) <= set("01234567"):
+        return msg(
+            " — a leading zero is ambiguous (YAML 1.1 reads {text} as the octal number {octal}); write {plain}",
+            text=clean,
+            octal=str(int(digits, 8)),
+            plain=str(int(digits)),
+        )
+    return msg(" — write {plain} without the leading zero", plain=str(int(digits)))
+
+
+def _separator_hint(clean: str) -> Msg | str:
+    """The hint for a number written with a thousands separator, a decimal comma, '_' or a % sign."""
     if _THOUSANDS.match(clean):
-        plain = clean.replace(",", "")
-        return f" — write {plain} (no thousands separator), or {clean.replace(',', '.')} if the comma marks decimals"
+        return msg(
+            " — write {plain} (no thousands separator), or {dotted} if the comma marks decimals",
+            plain=clean.replace(",", ""),
+            dotted=clean.replace(",", "."),
+        )
     comma = _DECIMAL_COMMA.match(clean)
     if comma:
-        return f" — write {comma.group(1)}.{comma.group(2)}: decimals take a dot, not a comma"
+        return msg(" — write {dotted}: decimals take a dot, not a comma", dotted=f"{comma.group(1)}.{comma.group(2)}")
     if "_" in clean and read_number(clean.replace("_", "")) is not None:
-        return f" — write {clean.replace('_', '')} without '_'"
+        return msg(" — write {plain} without '_'", plain=clean.replace("_", ""))
     percent = _PERCENT.match(clean)
     if percent and read_number(percent.group(1).strip()) is not None:
-        return f" — write {percent.group(1).strip()} without the % sign"
+        return msg(" — write {plain} without the % sign", plain=percent.group(1).strip())
     return ""
 
 

@@ -75,4 +75,4 @@ def test_print_layout_gives_the_expected_a4_pages(page_session):  # type: ignore
     assert pages == EXPECTED_PAGES, f"the example prints on {pages} A4 pages"
 
 
-EXPECTED_PAGES = 11  # cover, shortlist, one card per shortlisted candidate, robustness, methodology
+EXPECTED_PAGES = 12  # cover, shortlist, one card per shortlisted candidate, robustness (2 pages), methodology

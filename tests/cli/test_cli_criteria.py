@@ -127,6 +127,13 @@ def test_candidates_file_is_not_a_criteria_set(invoke):
     assert "error:" in result.stderr
 
 
+def test_format_json_is_the_json_alias(invoke):
+    assert (
+        invoke(["criteria", "partnership", "--format", "json"]).stdout
+        == invoke(["criteria", "partnership", "--json"]).stdout
+    )
+
+
 def test_unknown_option_is_misuse(invoke):
-    result = invoke(["criteria", "partnership", "--format", "json"])
+    result = invoke(["criteria", "partnership", "--jsn"])
     assert result.exit_code == 2

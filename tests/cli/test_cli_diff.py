@@ -376,7 +376,7 @@ def test_diff_two_criteria_files_every_format(invoke, sets):
     assert "minimum 2 → 3" in table.stdout
     markdown = invoke(["diff", "old.yaml", "new.yaml", "-f", "markdown", "-l", "fr"])
     assert markdown.exit_code == 0, markdown.output
-    assert markdown.stdout.startswith("### ") and "| Qualité | 66.7% | 50.0% |" in markdown.stdout
+    assert markdown.stdout.startswith("### ") and "| Qualité | 66,7\u202f% | 50,0\u202f% |" in markdown.stdout
     data = json.loads(invoke(["diff", "old.yaml", "new.yaml", "-f", "json"]).stdout)
     assert data["old"] == "old.yaml" and data["unchanged"] is False
     weights = {w["id"]: (round(w["old"], 4), round(w["new"], 4)) for w in data["criteria"]["weights"]}

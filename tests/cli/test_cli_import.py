@@ -185,7 +185,7 @@ def test_a_workbook_named_csv_is_imported_with_a_warning(run_import, invoke, her
         "sheet.csv:1:1: warning: this .csv file is a zip archive: read as an .xlsx workbook",
         "sheet.csv:2:3: warning: C2: 'kept aside' is in a column without a header: not imported; "
         "give the column a header ('#...' to ignore it)",
-        "wrote c.yaml: 1 candidates from 1 rows of sheet.csv, sheet 'Sheet'",
+        "wrote c.yaml: 1 candidate from 1 row of sheet.csv, sheet 'Sheet'",
     ]
     assert invoke(["check", "c.yaml"]).exit_code == 0
 

@@ -23,7 +23,7 @@ def here(tmp_path, monkeypatch):
 def assert_usable(invoke, path):
     check = invoke(["check", "--strict", path])
     assert check.exit_code == 0, check.output
-    assert "no errors, 0 warning(s)" in check.stdout
+    assert "no errors, 0 warnings" in check.stdout
     score = invoke(["score", path, "-f", "json"])
     assert score.exit_code == 0, score.output
     ranking = json.loads(score.stdout)["ranking"]
@@ -88,7 +88,11 @@ def test_init_with_the_same_set_in_both_languages_scores_the_same(invoke, here):
     invoke(["init", "fr.yaml", "-l", "fr"])
     en = json.loads(invoke(["score", "en.yaml", "-f", "json"]).stdout)
     fr = json.loads(invoke(["score", "fr.yaml", "-f", "json"]).stdout)
-    assert en["ranking"] == fr["ranking"]
+    words = {"name", "type", "tags"}  # the sample names are in the file's language; the scores are the same
+    assert [{k: v for k, v in r.items() if k not in words} for r in en["ranking"]] == [
+        {k: v for k, v in r.items() if k not in words} for r in fr["ranking"]
+    ]
+    assert [r["name"] for r in fr["ranking"]] == ["Start-up (exemple)", "Laboratoire de recherche (exemple)"]
 
 
 def test_init_from_a_criteria_file(invoke, here):

@@ -73,11 +73,11 @@ def test_date_from_source_date_epoch(tmp_path):
     assert "14 November 2023" in out.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("name", ["shortlist.pdf", "shortlist", "shortlist.txt"])
+@pytest.mark.parametrize("name", ["shortlist", "shortlist.txt", "shortlist.docx"])
 def test_other_suffixes_are_misuse(tmp_path, name):
     result = run(PACKAGING, "-o", tmp_path / name)
     assert result.exit_code == 2
-    assert "must end in .html, .md or .xlsx" in result.output
+    assert "must end in .html, .md, .xlsx or .pdf" in result.output
     assert not (tmp_path / name).exists()
 
 

@@ -47,7 +47,7 @@ def test_main_reports_misuse_with_exit_2(monkeypatch, capsys):
     with pytest.raises(SystemExit) as exit_info:
         main()
     assert exit_info.value.code == 2
-    assert "No such option" in capsys.readouterr().err
+    assert capsys.readouterr().err == "error: unknown option --no-such-option\nsee partnerfit --help\n"
 
 
 @pytest.mark.parametrize("flag", ["--help", "-h"])
@@ -108,7 +108,8 @@ def test_no_arguments_prints_usage(invoke):
 def test_unknown_command(invoke):
     result = invoke(["rank"])
     assert result.exit_code == 2
-    assert "No such command" in result.stderr
+    assert "error: unknown command 'rank'" in result.stderr
+    assert "did you mean 'score'?" in invoke(["scor"]).stderr
 
 
 BUG = """

@@ -461,14 +461,14 @@ def test_output_onto_a_directory(invoke, tmp_path):
 def test_unknown_option(invoke):
     result = invoke(["score", PACKAGING, "--colour"])
     assert result.exit_code == 2
-    assert "No such option" in result.stderr
+    assert "error: unknown option --colour" in result.stderr
     assert result.stdout == ""
 
 
 def test_missing_file_argument(invoke):
     result = invoke(["score"])
     assert result.exit_code == 2
-    assert "Missing argument" in result.stderr
+    assert "error: missing argument FILE" in result.stderr
 
 
 def test_nonexistent_file(invoke, tmp_path):

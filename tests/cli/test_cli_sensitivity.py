@@ -158,14 +158,14 @@ def test_french(invoke: Invoke, small: Path) -> None:
     assert result.stdout.startswith(
         "Stabilité des poids (wsm, exacte)\nPremier : Alpha ; 3 premiers : Alpha, Beta, Delta"
     )
-    assert "Acceptabilité des rangs : 2\u00a0000 tirages, graine 5" in result.stdout
+    assert "Acceptabilité des rangs : 2\u202f000 tirages, graine 5" in result.stdout
     assert "Qualité" in result.stdout and "Poids centraux" in result.stdout
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--format", "csv"], "--format csv is not available for sensitivity"),
+        (["--format", "csv"], "--format: unknown value 'csv'; expected one of table, json, markdown"),
         (["--samples", "50"], "--samples"),
         (["--spread", "1"], "--spread"),
         (["--top", "0"], "--top"),

@@ -137,7 +137,7 @@ def test_footer(invoke, path):
     out = table(invoke, path, columns="200")
     assert "Method: weighted sum on the criteria's own scales (wsm)" in out
     assert "Criteria: partnership — Partnership fit (SDG 17)" in out
-    assert "Weights: Key competences 30% · Attitude 25% · Strategic fit 25%" in out
+    assert "Weights: Key competences 30.0% · Attitude 25.0% · Strategic fit 25.0%" in out
     assert "Ties: none (scores within 1e-9 share a rank, listed by id)" in out
     assert "Missing scores: ignore" in out
 
@@ -146,8 +146,8 @@ def test_footer(invoke, path):
 def test_footer_at_80_columns(invoke, lang):
     out = table(invoke, PACKAGING, "--lang", lang)
     words = {
-        "en": ["Method: ", "(wsm)", "Weights: ", "30%", "Ties: "],
-        "fr": ["Méthode : ", "(wsm)", "Poids : ", "30%", "Ex æquo : "],
+        "en": ["Method: ", "(wsm)", "Weights: ", "30.0%", "Ties: "],
+        "fr": ["Méthode : ", "(wsm)", "Poids : ", "30,0\u202f%", "Ex æquo : "],
     }
     for word in words[lang]:
         assert word in out
@@ -255,7 +255,9 @@ def test_color_wanted_without_isatty(monkeypatch):
     assert color_wanted(object()) is False
 
 
-@pytest.mark.parametrize(("columns", "expected"), [("80", 80), ("132", 132), ("abc", 100), ("10", 100), ("", 100)])
+@pytest.mark.parametrize(
+    ("columns", "expected"), [("80", 80), ("132", 132), ("abc", 100), ("10", 10), ("0", 100), ("", 100)]
+)
 def test_terminal_width(monkeypatch, columns, expected):
     monkeypatch.setenv("COLUMNS", columns)
     monkeypatch.setattr("sys.stdout", io.StringIO())  # piped: 100 unless COLUMNS says otherwise

@@ -112,12 +112,12 @@ def test_french(invoke):
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert out.splitlines()[0].split()[:3] == ["Critère", "Poids", "Origine"]
-    assert re.search(r"^Confiance +33\.0% +roc .*⚠$", out, re.M)
+    assert re.search(r"^Confiance +33,0\u202f% +roc .*⚠$", out, re.M)
     assert "Vision partagée" in out
     assert "⚠ pondéré au-dessus d'une part égale, mais les candidats diffèrent à peine sur : Confiance" in out
     assert "entropie et CRITIC : ce que suggèrent les données des 4 candidats retenus, pour information" in out
     markdown = invoke(["weights", AHP_CANDIDATES, "--lang", "fr", "--format", "markdown"]).stdout
-    assert "| Confiance ⚠ | 33.0% | roc | 0.0% | 0.0% |" in markdown
+    assert "| Confiance ⚠ | 33,0\u202f% | roc | 0,0\u202f% | 0,0\u202f% |" in markdown
 
 
 def test_french_headers_are_all_french(invoke):

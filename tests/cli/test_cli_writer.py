@@ -61,6 +61,7 @@ WRITERS = {
     "compare": Writer(lambda t: ["compare", "cand.yaml", "atelier", "biolab", "-o", t]),
     "weights": Writer(lambda t: ["weights", "cand.yaml", "-o", t]),
     "sensitivity": Writer(lambda t: ["sensitivity", "cand.yaml", "--samples", "100", "-o", t]),
+    "agreement": Writer(lambda t: ["agreement", "agree.yaml", "-o", t], inputs=("agree.yaml",)),
 }
 EVERY = pytest.mark.parametrize("name", list(WRITERS))
 
@@ -73,6 +74,7 @@ def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         shutil.copyfile(AHP / "ahp_candidates.yaml", folder / "cand.yaml")
         shutil.copyfile(AHP / CRITERIA, folder / CRITERIA)
     shutil.copyfile(AHP / "ahp_candidates.yaml", tmp_path / "new.yaml")
+    shutil.copyfile(ROOT / "tests" / "data" / "agreement" / "mini.yaml", tmp_path / "agree.yaml")  # has assessments
     (tmp_path / "sheet.csv").write_text(SHEET, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     return tmp_path

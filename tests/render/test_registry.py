@@ -45,6 +45,7 @@ def test_documents_and_their_formats():
         "criteria-sets",
         "report",
         "diagnostics",
+        "agreement",
     )
     assert registry.formats("ranking") == ("table", "json", "csv", "markdown")
     assert registry.formats("explanation") == registry.formats("head-to-head") == ("table", "json", "markdown")
@@ -93,18 +94,24 @@ def test_help_lists_the_formats_of_the_registry():
     assert f"--format <{ranking}> Output format. [default: table]" in help_of("score")
     assert f"--format <{'|'.join(registry.formats('diff'))}> Output format." in help_of("diff")
     assert f"--format <{'|'.join(registry.formats('diagnostics'))}|auto>" in help_of("check")
-    for command in ("explain", "compare", "sensitivity", "weights"):  # one --format for the human documents
-        assert f"--format <{ranking}> Output format (csv is not available here)." in help_of(command), command
+    for command, document in (
+        ("explain", "explanation"),
+        ("compare", "head-to-head"),
+        ("sensitivity", "sensitivity"),
+        ("weights", "weights"),
+        ("criteria", "criteria"),
+    ):  # each command lists only what it can print
+        assert f"--format <{'|'.join(registry.formats(document))}> Output format." in help_of(command), command
     for document in ("explanation", "head-to-head", "sensitivity", "weights"):
         assert registry.formats(document) == ("table", "json", "markdown"), document
 
 
-def test_format_help_and_refusal_come_from_the_registry():
-    assert common.format_help("ranking") == "Output format."
-    assert common.format_help("weights") == "Output format (csv is not available here)."
-    common.require_format("weights", "json")
+def test_format_choices_and_refusal_come_from_the_registry():
+    assert list(common.format_choices("weights")) == list(registry.formats("weights"))
+    assert list(common.format_choices("diagnostics", "auto"))[-1] == "auto"
+    common.require_format("weights", "json", common.Lang.en)
     with pytest.raises(typer.Exit) as refused:
-        common.require_format("weights", "csv", "for weights")
+        common.require_format("weights", "csv", common.Lang.en)
     assert refused.value.exit_code == common.EXIT_MISUSE
 
 

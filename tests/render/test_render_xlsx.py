@@ -189,11 +189,13 @@ def test_same_input_same_bytes(packaging):
 def test_top_and_french(packaging):
     _, result, _ = packaging
     book = workbook(result_xlsx(result, lang="fr", top=3))
-    ranking = rows(book["Ranking"])
+    # French sheet names; Scores keeps its name and id headers: `partnerfit import` reads them back
+    assert book.sheetnames == ["Classement", "Scores", "Critères et poids", "Commentaires"]
+    ranking = rows(book["Classement"])
     assert ranking[0][:3] == ["Rang", "Identifiant", "Nom"]
     assert [row[0] for row in ranking[1:]] == [1, 2, 3]
     assert len(rows(book["Scores"])) == 4
-    assert rows(book["Criteria & weights"])[1][6] == "plus haut = mieux"
+    assert rows(book["Critères et poids"])[1][6] == "plus haut = mieux"
 
 
 def test_written_to_a_path_or_a_stream(packaging, tmp_path):
@@ -212,7 +214,7 @@ def test_report_workbook_is_the_ranking_workbook_of_its_result(packaging):
     report = SimpleNamespace(result=result)  # what report_xlsx reads of ReportData
     assert report_xlsx(report, RenderOptions()) == data
     french = report_xlsx(report, RenderOptions(lang="fr"))
-    assert rows(workbook(french)["Ranking"])[0][:3] == ["Rang", "Identifiant", "Nom"]
+    assert rows(workbook(french)["Classement"])[0][:3] == ["Rang", "Identifiant", "Nom"]
 
 
 def test_without_evidence_the_notes_sheet_has_its_header_only(packaging):

@@ -10,7 +10,7 @@ from partnerfit.contract.models import MissingPolicy
 from partnerfit.engine.matrix import Aggregate
 from partnerfit.engine.registry import DEFAULT, METHODS
 from partnerfit.engine.run import score
-from partnerfit.errors import PartnerfitError
+from partnerfit.errors import IncompleteScoresError, PartnerfitError
 from partnerfit.project.loading import Project
 
 REFERENCE = DEFAULT  # the method every other one is compared with
@@ -36,6 +36,7 @@ class MethodComparison:
     moved: tuple[str, ...]
     failures: Mapping[str, str]
     excluded: tuple[str, ...]
+    incomplete: tuple[str, ...] = ()  # the failed methods that stopped at a missing score
 
     @property
     def same_top(self) -> int:
@@ -89,11 +90,13 @@ def compare_methods(
     failures: dict[str, str] = {}
     names: dict[str, str] = {}
     excluded: tuple[str, ...] = ()
+    incomplete: list[str] = []
     for method in wanted:
         try:
             result = score(project, method=method, aggregate=aggregate, missing=missing, vikor_v=vikor_v)
         except PartnerfitError as exc:
             failures[method] = str(exc)
+            incomplete += [method] if isinstance(exc, IncompleteScoresError) else []
             continue
         ranks[method] = {c.id: c.rank for c in result.ranked if c.rank is not None}
         names.update({c.id: c.name for c in result.ranking})
@@ -107,4 +110,4 @@ def compare_methods(
             other = [ranks[method][cid] for cid in ids]
             agreement[method] = Agreement(kendall_tau(reference, other), ws_coefficient(reference, other))
     moved = tuple(cid for cid in ids if ran and max(ranks[m][cid] for m in ran) - min(ranks[m][cid] for m in ran) > 1)
-    return MethodComparison(ran, ids, names, ranks, agreement, moved, failures, excluded)
+    return MethodComparison(ran, ids, names, ranks, agreement, moved, failures, excluded, tuple(incomplete))

@@ -23,7 +23,9 @@ class RevisionError(PartnerfitError):
 # --- the diff model ------------------------------------------------------------------------------
 
 
-def load_at_revision(path: str | Path, rev: str, *, missing: MissingPolicy | None = None) -> Project:
+def load_at_revision(
+    path: str | Path, rev: str, *, missing: MissingPolicy | None = None, weights: Mapping[str, float] | None = None
+) -> Project:
     """Load candidates file ``path`` as it was at git revision ``rev`` of the repository holding it.
 
     The file and, when it names one by relative path, its criteria file are read at ``rev``
@@ -31,7 +33,8 @@ def load_at_revision(path: str | Path, rev: str, *, missing: MissingPolicy | Non
     repository, so the criteria reference resolves as it did at that revision; the folder is
     deleted once the project is loaded. A criteria path that leaves the repository, or an
     absolute one, is read from the disk as it is now. Built-in and inline criteria need nothing.
-    Diagnostics and ``Project.path`` name the file as ``REV:path/in/repo``.
+    Diagnostics and ``Project.path`` name the file as ``REV:path/in/repo``. ``weights`` are what-if
+    overrides, applied as ``load`` applies them.
 
     Raises RevisionError when ``path`` is not in a git repository, ``rev`` names no commit, or
     the file does not exist at ``rev``; InvalidInputError when that version does not validate.
@@ -75,7 +78,7 @@ def load_at_revision(path: str | Path, rev: str, *, missing: MissingPolicy | Non
                         raise
                     # not a file at that revision: load reports the unknown set name
         try:
-            project = load(target, missing=missing, criteria=override, criteria_named_in_file=True)
+            project = load(target, missing=missing, criteria=override, weights=weights, criteria_named_in_file=True)
         except InvalidInputError as exc:
             raise InvalidInputError([_renamed(d, shown_as) for d in exc.diagnostics]) from None
         criteria = project.criteria
@@ -93,10 +96,9 @@ def load_at_revision(path: str | Path, rev: str, *, missing: MissingPolicy | Non
 
 def _renamed(diagnostic: Diagnostic, shown_as: Mapping[str, str]) -> Diagnostic:
     """The diagnostic naming ``REV:path`` instead of the temporary copy it was read from."""
-    message = diagnostic.message
-    for temporary, name in shown_as.items():
-        message = message.replace(temporary, name)
-    return replace(diagnostic, file=shown_as.get(diagnostic.file, diagnostic.file), message=message)
+    for temporary, name in shown_as.items():  # in the message and its template: the French text keeps the rename
+        diagnostic = diagnostic.replacing(temporary, name)
+    return replace(diagnostic, file=shown_as.get(diagnostic.file, diagnostic.file))
 
 
 def _criteria_ref(copy: Path) -> str | None:

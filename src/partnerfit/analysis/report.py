@@ -45,6 +45,9 @@ class ReportData:
     description: str | None
     source: str  # the candidates file's name, without its folder
     top: int
+    # the missing-score policy the method comparison used instead of the ranking's, when the
+    # ranking's ('ignore') would have stopped the methods that compare candidates with each other
+    comparison_missing: MissingPolicy | None = None
 
     @property
     def heading(self) -> str | None:
@@ -130,11 +133,17 @@ def gather(
         for entry in result.ranked[:top]
     )
     candidates = project.file.candidates
+    comparison = compare_methods(project, aggregate=aggregate, missing=missing)
+    comparison_missing: MissingPolicy | None = None
+    if comparison.incomplete and result.missing == "ignore":
+        # a client report does not stop at "use --missing worst": it does so, and says it did
+        comparison_missing = "worst"
+        comparison = compare_methods(project, aggregate=aggregate, missing=comparison_missing)
     return ReportData(
         result=result,
         shortlist=shortlist,
         sensitivity=report,
-        comparison=compare_methods(project, aggregate=aggregate, missing=missing),
+        comparison=comparison,
         weights=weights_report(project),
         candidates=candidates,
         assessors=assessor_names(candidates),
@@ -143,4 +152,5 @@ def gather(
         description=project.file.description,
         source=Path(project.path).name,
         top=top,
+        comparison_missing=comparison_missing,
     )

@@ -15,7 +15,7 @@ from partnerfit.engine.method import Method, Table
 from partnerfit.engine.output import MethodOptions
 from partnerfit.engine.ranking import competition_ranks
 from partnerfit.engine.registry import DEFAULT, get
-from partnerfit.errors import MethodError
+from partnerfit.errors import IncompleteScoresError
 from partnerfit.mcda.promethee import Preference
 from partnerfit.result.model import TIE_TOLERANCE
 
@@ -107,7 +107,7 @@ def eligible_problem(matrix: DecisionMatrix, method: str = DEFAULT, options: Met
     gaps = np.isnan(values)
     if gaps.any() and (options.missing == "worst" or get(method).needs_complete):
         if options.missing != "worst":
-            raise MethodError(f"{method} compares candidates with each other, so every score is needed")
+            raise IncompleteScoresError(f"{method} compares candidates with each other, so every score is needed")
         values = np.where(gaps, np.where(matrix.lower_is_better, matrix.high, matrix.low), values)
     index = {cid: j for j, cid in enumerate(matrix.criteria.ids)}
     groups = tuple((g.id, tuple(index[c] for c in g.criteria)) for g in matrix.criteria.groups)

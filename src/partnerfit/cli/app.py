@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from partnerfit._version import __version__
+from partnerfit.cli import agreement as agreement_command
 from partnerfit.cli import check as check_command
 from partnerfit.cli import diff as diff_command
 from partnerfit.cli import explain as explain_command
@@ -17,10 +18,12 @@ from partnerfit.cli import score as score_command
 from partnerfit.cli import sensitivity as sensitivity_command
 from partnerfit.cli import sets
 from partnerfit.cli import weights as weights_command
+from partnerfit.cli.grammar import Group
 from partnerfit.cli.output import reads_recorded
 
 app = typer.Typer(
     name="partnerfit",
+    cls=Group,  # every usage error worded once, in the user's language (cli/grammar.py)
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
@@ -95,7 +98,7 @@ app.command(
 Examples:
   partnerfit criteria
   partnerfit criteria partnership --lang fr
-  partnerfit criteria path/to/my-criteria.yaml --json
+  partnerfit criteria path/to/my-criteria.yaml --format json
 """,
 )(sets.show_criteria)
 app.command(
@@ -180,3 +183,13 @@ Examples:
   partnerfit report candidates.yaml -o shortlist.html --date 2026-03-12
 """,
 )(report_command.report)
+app.command(
+    name="agreement",
+    epilog="""\b
+Examples:
+  partnerfit agreement candidates.yaml
+  partnerfit agreement candidates.yaml --lang fr --top 5
+  partnerfit agreement candidates.yaml --format json -o agreement.json
+  partnerfit agreement candidates.yaml --format markdown --feedback feedback/
+""",
+)(agreement_command.agreement)

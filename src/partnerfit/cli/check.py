@@ -18,10 +18,12 @@ from partnerfit.cli.common import (
     fail,
     print_diagnostics,
     render_options,
+    resolve_lang,
+    say,
     write_output,
 )
 from partnerfit.cli.output import earlier_report
-from partnerfit.errors import Diagnostic
+from partnerfit.errors import Diagnostic, msg
 from partnerfit.render.registry import formats
 
 CHECKED_SUFFIXES = (".yaml", ".yml", ".json")
@@ -42,7 +44,7 @@ def expand_folders(paths: list[Path], output: Path | None = None) -> list[Path]:
             if _listed(candidate, skip) and not any(part.startswith(".") for part in candidate.relative_to(path).parts)
         )
         if not found:
-            raise fail(f"{path}: no .yaml, .yml or .json file in this folder", EXIT_MISUSE)
+            raise fail(say("check_empty_folder", path=path), EXIT_MISUSE)
         files.extend(found)
     return list(dict.fromkeys(files))
 
@@ -88,7 +90,9 @@ def check(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print errors only, no warnings and no summary.")
     ] = False,
-    lang: Annotated[Lang, typer.Option("--lang", "-l", help="Language of the summary.")] = Lang.en,
+    lang: Annotated[
+        Lang, typer.Option("--lang", "-l", help="Language of the summary.", callback=resolve_lang)
+    ] = Lang.en,
     fmt: Annotated[
         CheckFormat,
         typer.Option(
@@ -100,7 +104,6 @@ def check(
     output: OutputOption = None,
 ) -> None:
     """Validate candidates and criteria files; print every error and warning as file:line:column."""
-    from partnerfit.i18n import t
     from partnerfit.project.loading import check_file
     from partnerfit.render.diagnostics import Findings, resolve_format
     from partnerfit.render.registry import as_text, render
@@ -110,8 +113,10 @@ def check(
     chosen = resolve_format(fmt.value)
     findings = {}
     errors = warnings = bad = 0
+    seen: set[Diagnostic] = set()  # an assessment file's problems, found again with the candidates file naming it
     for path in files:
-        every = _check_one(check_file, path, criteria, regular_only=path not in given)
+        every = [d for d in _check_one(check_file, path, criteria, regular_only=path not in given) if d not in seen]
+        seen.update(every)
         file_errors = sum(d.severity == "error" for d in every)
         file_warnings = len(every) - file_errors
         errors += file_errors
@@ -120,12 +125,12 @@ def check(
         found = [d for d in every if not quiet or d.severity == "error"]
         findings[str(path)] = found
         if chosen == "text" and output is None:
-            print_diagnostics(found, source=not quiet)
+            print_diagnostics(found, source=not quiet, lang=lang.value)
     failed = bool(errors or (strict and warnings))
     key = "summary_bad" if failed else "summary_ok"
     document, options = Findings(findings, strict), render_options(False, lang, output)
     if chosen == "text":
-        summary = [] if quiet else [t(key, lang.value, files=len(files), errors=errors, warnings=warnings, bad=bad)]
+        summary = [] if quiet else [_summary(key, lang.value, len(files), errors, warnings, bad)]
         if output is None:
             for line in summary:
                 typer.echo(line)
@@ -150,5 +155,19 @@ def _check_one(
     except Exception as exc:  # a bug must not hide the other files' problems
         if os.environ.get("PARTNERFIT_TRACEBACK"):
             raise
-        message = f"internal error while checking this file ({type(exc).__name__}); please report it"
-        return [Diagnostic(str(path), 1, 1, "error", message)]
+        message = msg("internal error while checking this file ({kind}); please report it", kind=type(exc).__name__)
+        return [Diagnostic.of(str(path), 1, 1, "error", message)]
+
+
+def _summary(key: str, lang: str, files: int, errors: int, warnings: int, bad: int) -> str:
+    """``3 files checked: 1 error, 2 warnings in 1 file``, each count with its noun in the right number."""
+    from partnerfit.i18n import t, tn
+
+    return t(
+        key,
+        lang,
+        files=tn("n_files_checked", files, lang),
+        errors=tn("n_errors", errors, lang),
+        warnings=tn("n_warnings", warnings, lang),
+        bad=tn("n_files", bad, lang),
+    )

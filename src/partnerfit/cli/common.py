@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from partnerfit.cli.output import Refused, check_target, write_file, write_stdout
-from partnerfit.errors import Diagnostic, InvalidInputError, PartnerfitError
+from partnerfit.errors import Diagnostic, InvalidInputError, Msg, PartnerfitError, said, text_of
 from partnerfit.render.registry import formats
 
 if TYPE_CHECKING:
@@ -40,7 +40,32 @@ CriteriaOption = Annotated[
         "--criteria", "-c", metavar="NAME|PATH", help="Built-in set name or criteria file path (overrides the file's)."
     ),
 ]
-LangOption = Annotated[Lang, typer.Option("--lang", "-l", help="Language of labels and headings.")]
+
+
+def resolve_lang(ctx: typer.Context, param: typer.CallbackParam, value: Lang) -> Lang:
+    """--lang when given, else PARTNERFIT_LANG, else the locale, else English (partnerfit.i18n.language)."""
+    from partnerfit.i18n.language import choose_language
+
+    # by name: typer may vendor its own click, whose ParameterSource is not click's
+    source = ctx.get_parameter_source(param.name) if param.name else None
+    if getattr(source, "name", "") != "DEFAULT":
+        return value
+    choice = choose_language(os.environ)
+    if choice.refused is not None:
+        notice(f"warning: PARTNERFIT_LANG={choice.refused!r} is not a supported language (en, fr): English is used")
+    return Lang(choice.lang)
+
+
+LangOption = Annotated[
+    Lang,
+    typer.Option(
+        "--lang",
+        "-l",
+        callback=resolve_lang,
+        help="Language of labels and headings [default: PARTNERFIT_LANG, else the locale's, else en].",
+        show_default=False,
+    ),
+]
 OutputOption = Annotated[
     Path | None,
     typer.Option(
@@ -64,17 +89,17 @@ def parse_weights(pairs: list[str] | None) -> dict[str, float]:
         name, sep, value = pair.partition("=")
         number = read_number(value)
         if not sep or not name or number is None or not number > 0 or number == float("inf"):
-            raise fail(
-                f"--weight {pair!r}: expected ID=NUMBER with a number > 0, such as loyalty=20"
-                + (text_hint(value) if number is None else ""),
-                EXIT_MISUSE,
-            )
+            hint = spoken(text_hint(value)) if number is None else ""
+            raise fail(say("cli_weight_pair", pair=repr(pair), hint=hint), EXIT_MISUSE)
         weights[name] = number
     return weights
 
 
 def load_project(
-    file: Path, criteria: str | None, missing: MissingPolicy | None = None, weights: dict[str, float] | None = None
+    file: Path,
+    criteria: str | Path | None,
+    missing: MissingPolicy | None = None,
+    weights: dict[str, float] | None = None,
 ) -> Project:
     """``project.loading.load`` with the --weight overrides; one naming no id, or out of range, exits 2.
 
@@ -86,14 +111,17 @@ def load_project(
     try:
         return load(file, criteria=criteria, missing=missing, weights=weights)
     except InvalidWeightsError as exc:
-        raise fail(f"--weight: {exc}", EXIT_MISUSE) from None
+        raise fail(f"--weight: {spoken(said(exc))}", EXIT_MISUSE) from None
 
 
 def overrides_notice(project: Project) -> None:
     """Say on stderr which weights were overridden, for the documents that do not show it themselves."""
     overrides = project.criteria.overrides
     if overrides:
-        notice("note: weights overridden: " + ", ".join(f"{k}={v:g}" for k, v in overrides.items()))
+        listed = ", ".join(f"{k}={v:g}" for k, v in overrides.items())
+        notice(
+            "note: " + say("cli_weights_overridden", overrides=listed)
+        )  # the prefix stays English, as for diagnostics
 
 
 def color_wanted(stream: object) -> bool:
@@ -109,7 +137,7 @@ def color_wanted(stream: object) -> bool:
 def terminal_width() -> int:
     """The width to lay tables out for: COLUMNS, the terminal's, or 100 when piped."""
     columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit() and int(columns) > 20:
+    if columns.isdigit() and int(columns) > 0:  # a narrow one too: the renderers print a plain list under 40
         return int(columns)
     try:
         return os.get_terminal_size(sys.stdout.fileno()).columns if sys.stdout.isatty() else 100
@@ -135,41 +163,89 @@ def project_inputs(file: Path, project: Project) -> list[Path]:
     return [file, *([project.criteria.path] if project.criteria.path else [])]
 
 
-# --format of score, explain, compare, sensitivity and weights: the ranking's formats, read from the
-# renderer registry (mypy cannot see members made at run time)
-Format = StrEnum("Format", {name: name for name in formats("ranking")})  # type: ignore[misc]
+def format_choices(document: str, *extra: str) -> dict[str, str]:
+    """The --format choices of a command printing ``document``: the renderer registry's formats, then ``extra``.
+
+    Each command makes its own enum of them, so that its --help lists only what it can print.
+    """
+    return {name: name for name in (*formats(document), *extra)}
 
 
-def format_help(document: str) -> str:
-    """The help of a --format offering the ranking's formats: those ``document`` has no renderer for are named."""
-    missing = [f.value for f in Format if f.value not in formats(document)]
-    if not missing:
-        return "Output format."
-    return f"Output format ({' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} not available here)."
+# --format of score (mypy cannot see members made at run time)
+Format = StrEnum("Format", format_choices("ranking"))  # type: ignore[misc]
 
 
-def require_format(document: str, fmt: str, where: str = "here") -> None:
+def require_format(document: str, fmt: str, lang: Lang) -> None:
     """Refuse (exit 2) a format ``document`` has no renderer for, naming the ones it has."""
+    from partnerfit.i18n import t
+
     known = formats(document)
     if fmt not in known:
-        listed = f"{', '.join(known[:-1])} or {known[-1]}" if len(known) > 1 else known[0]
-        raise fail(f"--format {fmt} is not available {where}; use {listed}", EXIT_MISUSE)
+        raise fail(
+            t("usage_format_unavailable", lang.value, option="--format", value=repr(fmt), choices=", ".join(known)),
+            EXIT_MISUSE,
+        )
 
 
-def print_diagnostics(diagnostics: Iterable[Diagnostic], *, source: bool = False) -> None:
+def print_diagnostics(diagnostics: Iterable[Diagnostic], *, source: bool = False, lang: str | None = None) -> None:
     """One plain line per diagnostic on stderr (no markup: messages may hold [brackets]; controls escaped).
 
-    With ``source``, the line it points at follows, indented, with a caret under the column (as
-    ruff and rustc show it); the first line stays ``file:line:col: severity: ...`` for CI parsers.
+    Messages are worded in ``lang``, by default the running command's ``--lang`` (so that every
+    command's ``core_errors`` follows it); the ``file:line:col: severity:`` prefix stays English for
+    CI parsers. With ``source``, the line it points at follows, indented, with a caret under the
+    column (as ruff and rustc show it).
     """
+    from partnerfit.contract.wording import translation
     from partnerfit.render.sanitize import terminal
 
+    translate = translation(lang if lang is not None else _command_lang())
     texts: dict[str, list[str] | None] = {}
     for diagnostic in diagnostics:
-        typer.echo(terminal(diagnostic.format()), err=True)
+        typer.echo(terminal(diagnostic.format(translate)), err=True)
         if source:
             for line in _source_excerpt(diagnostic, texts):
                 typer.echo(line, err=True)
+
+
+def command_language() -> str:
+    """The language of the running command's words: its --lang, else PARTNERFIT_LANG, else the locale, else en."""
+    lang = _command_lang()
+    if lang is None:
+        from partnerfit.i18n.language import choose_language
+
+        lang = choose_language(os.environ).lang
+    return lang
+
+
+def say(key: str, /, **values: object) -> str:
+    """The interface text ``key`` (partnerfit.po) in the running command's language."""
+    from partnerfit.i18n import t
+
+    return t(key, command_language(), **values)
+
+
+def spoken(message: str | Msg) -> str:
+    """A message of the core (plain text, or a ``Msg`` worded through diagnostics.po) in the command's language."""
+    from partnerfit.contract.wording import translation
+
+    return text_of(message, translation(command_language()))
+
+
+def _command_lang() -> str | None:
+    """The ``lang`` parameter of the command running, if any (typer may vendor click: both are looked up)."""
+    import importlib
+
+    for name in ("typer._click.globals", "click.globals"):
+        try:
+            current = importlib.import_module(name).get_current_context(silent=True)
+        except ImportError:
+            continue
+        while current is not None:
+            value = current.params.get("lang")
+            if value is not None:
+                return str(getattr(value, "value", value))
+            current = current.parent
+    return None
 
 
 SOURCE_WIDTH = 100  # characters of a source line shown around the column (a minified JSON file is one line)
@@ -231,7 +307,7 @@ def core_errors() -> Iterator[None]:
         print_diagnostics(exc.diagnostics)
         raise typer.Exit(EXIT_INVALID) from None
     except PartnerfitError as exc:
-        raise fail(str(exc)) from None
+        raise fail(spoken(said(exc))) from None
 
 
 def write_output(

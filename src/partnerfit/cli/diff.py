@@ -16,9 +16,15 @@ from partnerfit.cli.common import (
     Lang,
     LangOption,
     OutputOption,
+    WeightOption,
     core_errors,
     fail,
+    load_project,
+    overrides_notice,
+    parse_weights,
     render_options,
+    say,
+    spoken,
     write_output,
 )
 from partnerfit.cli.score import MethodName
@@ -26,6 +32,7 @@ from partnerfit.render.registry import formats
 
 if TYPE_CHECKING:
     from partnerfit.analysis.diff import ProjectDiff
+    from partnerfit.project.loading import Project
 
 
 # output formats of `diff`, read from the renderer registry (mypy cannot see members made at run time)
@@ -110,6 +117,7 @@ def diff(
             show_default=False,
         ),
     ] = None,
+    weight: WeightOption = None,
 ) -> None:
     """Show what changed between two versions of a candidates file: criteria and weights, scores, and the ranking.
 
@@ -117,20 +125,22 @@ def diff(
     file it names, at REV too) is then the old version, the working copy the new one.
     OLD and NEW may also be two criteria files: the diff of their weights and definitions, and
     with --candidates FILE the effect on FILE's ranking (FILE scored with each set).
+    -w ID=N applies the same what-if weights to both versions.
     Exit 0 unless a --fail-on condition holds (exit 1).
     """
-    from partnerfit.analysis.diff import diff_projects, load_at_revision
-    from partnerfit.project.loading import load
+    from partnerfit.analysis.diff import diff_projects
     from partnerfit.render.registry import render
 
     if rev is not None and new is not None:
-        raise fail("give either OLD and NEW, or one FILE and --rev REV, not both", EXIT_MISUSE)
+        raise fail(say("diff_rev_and_new"), EXIT_MISUSE)
     options = render_options(fmt == "table", lang, output)
+    overrides = parse_weights(weight)
     with core_errors():
         kinds = _criteria_kinds(old, new, rev, candidates)
         if kinds and candidates is None:
-            if fail_on:
-                raise fail("--fail-on needs a ranking: add --candidates FILE", EXIT_MISUSE)
+            if fail_on or overrides:
+                what = "--fail-on" if fail_on else "--weight"
+                raise fail(say("diff_needs_ranking", option=what), EXIT_MISUSE)
             from partnerfit.analysis.diff import diff_criteria_files
 
             assert new is not None  # _criteria_kinds said both are criteria files
@@ -138,16 +148,18 @@ def diff(
             write_output(render("diff", fmt.value, sets_diff, options), output, [old, new])
             return
         if kinds and candidates is not None:
-            before, after = load(candidates, criteria=old), load(candidates, criteria=new)
+            before = load_project(candidates, old, weights=overrides)
+            after = load_project(candidates, new, weights=overrides)
         elif rev is not None:
-            before, after = load_at_revision(old, rev), load(old)
+            before, after = _at_revision(old, rev, overrides), load_project(old, None, weights=overrides)
         elif new is not None:
-            before, after = load(old), load(new)
+            before, after = load_project(old, None, weights=overrides), load_project(new, None, weights=overrides)
         else:
-            raise fail("missing NEW: give OLD and NEW, or one FILE and --rev REV", EXIT_MISUSE)
+            raise fail(say("diff_missing_new"), EXIT_MISUSE)
         result = diff_projects(before, after, method=method.value, top=top)
         if kinds:  # name the two criteria files, which are what changed
             result = replace(result, old_path=str(old), new_path=str(new))
+    overrides_notice(after)
     text = render("diff", fmt.value, result, options)
     inputs = [old, *([new] if new is not None else []), *([candidates] if candidates is not None else [])]
     inputs += [p.criteria.path for p in (before, after) if p.criteria.path is not None]
@@ -158,8 +170,19 @@ def diff(
         from partnerfit.render.sanitize import terminal  # the line names candidates: their controls shown escaped
 
         for condition in held:
-            typer.echo(terminal(f"--fail-on {condition}: {_explain(result, condition)}"), err=True)
+            typer.echo(terminal(f"--fail-on {condition}: {_explain(result, condition, lang.value)}"), err=True)
         raise typer.Exit(EXIT_INVALID)
+
+
+def _at_revision(file: Path, rev: str, overrides: dict[str, float]) -> Project:
+    """The file at git revision ``rev`` with the --weight overrides; one naming no id there exits 2."""
+    from partnerfit.analysis.diff import load_at_revision
+    from partnerfit.errors import InvalidWeightsError, said
+
+    try:
+        return load_at_revision(file, rev, weights=overrides)
+    except InvalidWeightsError as exc:
+        raise fail(f"--weight: {spoken(said(exc))}", EXIT_MISUSE) from None
 
 
 def _criteria_kinds(old: Path, new: Path | None, rev: str | None, candidates: Path | None) -> bool:
@@ -168,33 +191,30 @@ def _criteria_kinds(old: Path, new: Path | None, rev: str | None, candidates: Pa
 
     if rev is not None or new is None:
         if candidates is not None:
-            raise fail("--candidates needs two criteria files as OLD and NEW", EXIT_MISUSE)
+            raise fail(say("diff_candidates_needs_criteria"), EXIT_MISUSE)
         return False
     old_criteria, new_criteria = is_criteria_file(old), is_criteria_file(new)
     if old_criteria != new_criteria:
         which = old if old_criteria else new
-        raise fail(
-            f"{which} is a criteria file and the other a candidates file: give two of the same kind "
-            "(two criteria files, with --candidates FILE for the ranking)",
-            EXIT_MISUSE,
-        )
+        raise fail(say("diff_mixed_kinds", path=which), EXIT_MISUSE)
     if candidates is not None and not old_criteria:
-        raise fail("--candidates needs two criteria files as OLD and NEW", EXIT_MISUSE)
+        raise fail(say("diff_candidates_needs_criteria"), EXIT_MISUSE)
     return old_criteria
 
 
-def _explain(result: ProjectDiff, condition: str) -> str:
-    """Why ``condition`` holds, in one line for the CI log."""
+def _explain(result: ProjectDiff, condition: str, lang: str) -> str:
+    """Why ``condition`` holds, in one line for the CI log (the ``--fail-on CONDITION:`` prefix stays as typed)."""
+    from partnerfit.i18n import t, tn
 
     def names(ids: Sequence[str]) -> str:
-        return ", ".join(result.names.get(cid, cid) for cid in ids) or "nobody"
+        return ", ".join(result.names.get(cid, cid) for cid in ids) or t("fail_on_nobody", lang)
 
     if condition == "leader-change":
-        return f"new leader {names(result.new_leaders)} (was {names(result.old_leaders)})"
+        return t("fail_on_leader", lang, new=names(result.new_leaders), old=names(result.old_leaders))
     if condition == "top-k-change":
-        return f"top {result.top}: entered {names(result.entered)}; left {names(result.left)}"
+        return t("fail_on_top", lang, top=result.top, entered=names(result.entered), left=names(result.left))
     if condition == "exclusion-change":
         excluded = names([r.id for r in result.newly_excluded])
         readmitted = names([r.id for r in result.readmitted])
-        return f"newly excluded {excluded}; no longer excluded {readmitted}"
-    return f"{len(result.ranks)} candidate(s) changed standing"
+        return t("fail_on_exclusion", lang, excluded=excluded, readmitted=readmitted)
+    return tn("fail_on_ranks", len(result.ranks), lang)

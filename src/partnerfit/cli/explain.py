@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -10,19 +11,18 @@ import typer
 from partnerfit.cli.common import (
     EXIT_MISUSE,
     CriteriaOption,
-    Format,
     Lang,
     LangOption,
     WeightOption,
     core_errors,
     fail,
-    format_help,
+    format_choices,
     load_project,
     overrides_notice,
     parse_weights,
     project_inputs,
     render_options,
-    require_format,
+    say,
     write_output,
 )
 from partnerfit.cli.score import Aggregate, ExistingFile, MethodName, Missing
@@ -31,8 +31,9 @@ if TYPE_CHECKING:
     from partnerfit.render import RenderOptions
 
 Criteria = CriteriaOption
-# one option for both commands: their documents have the same formats (help and refusal from the registry)
-FormatOption = Annotated[Format, typer.Option("--format", "-f", help=format_help("explanation"))]
+# what each command prints, from the renderer registry (mypy cannot see members made at run time)
+ExplainFormat = StrEnum("ExplainFormat", format_choices("explanation"))  # type: ignore[misc]
+CompareFormat = StrEnum("CompareFormat", format_choices("head-to-head"))  # type: ignore[misc]
 MissingOption = Annotated[
     Missing | None,
     typer.Option("--missing", help="What a missing score counts as (default: the criteria set's, else ignore)."),
@@ -45,8 +46,7 @@ Output = Annotated[
 ]
 
 
-def _options(document: str, fmt: Format, lang: Lang, output: Path | None) -> RenderOptions:
-    require_format(document, fmt.value)
+def _options(fmt: StrEnum, lang: Lang, output: Path | None) -> RenderOptions:
     return render_options(fmt == "table", lang, output)
 
 
@@ -57,7 +57,7 @@ def explain(
     missing: MissingOption = None,
     aggregate: AggregateOption = Aggregate.mean,
     criteria: Criteria = None,
-    fmt: FormatOption = Format["table"],
+    fmt: Annotated[ExplainFormat, typer.Option("--format", "-f", help="Output format.")] = ExplainFormat["table"],
     lang: LangOption = Lang.en,
     weight: WeightOption = None,
     output: Output = None,
@@ -67,7 +67,7 @@ def explain(
     from partnerfit.render.registry import render
 
     overrides = parse_weights(weight)
-    options = _options("explanation", fmt, lang, output)
+    options = _options(fmt, lang, output)
     with core_errors():
         project = load_project(file, criteria, missing.value if missing else None, overrides)
         explanation = run_explain(
@@ -94,7 +94,7 @@ def compare(
     missing: MissingOption = None,
     aggregate: AggregateOption = Aggregate.mean,
     criteria: Criteria = None,
-    fmt: FormatOption = Format["table"],
+    fmt: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] = CompareFormat["table"],
     lang: LangOption = Lang.en,
     weight: WeightOption = None,
     output: Output = None,
@@ -104,12 +104,12 @@ def compare(
     from partnerfit.render.registry import render
 
     if len(candidates) < 2:
-        raise fail("compare needs at least two candidate ids: partnerfit compare FILE A B [C...]", EXIT_MISUSE)
+        raise fail(say("compare_two_needed"), EXIT_MISUSE)
     repeated = sorted({cid for cid in candidates if candidates.count(cid) > 1})
     if repeated:
-        raise fail(f"candidate {repeated[0]!r} is given twice; compare distinct candidates", EXIT_MISUSE)
+        raise fail(say("compare_given_twice", id=repr(repeated[0])), EXIT_MISUSE)
     overrides = parse_weights(weight)
-    options = _options("head-to-head", fmt, lang, output)
+    options = _options(fmt, lang, output)
     with core_errors():
         project = load_project(file, criteria, missing.value if missing else None, overrides)
         h2h = compare_candidates(

@@ -9,7 +9,17 @@ from typing import Annotated
 
 import typer
 
-from partnerfit.cli.common import EXIT_MISUSE, check_output, core_errors, fail, notice, print_diagnostics, write_output
+from partnerfit.cli.common import (
+    EXIT_MISUSE,
+    Lang,
+    LangOption,
+    check_output,
+    core_errors,
+    fail,
+    notice,
+    print_diagnostics,
+    write_output,
+)
 from partnerfit.errors import PartnerfitError
 from partnerfit.io.atomic import temporary_folder
 
@@ -61,9 +71,11 @@ def import_sheet(
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing output file.")] = False,
+    lang: LangOption = Lang.en,
 ) -> None:
     """Turn a spreadsheet (one row per candidate, one column per criterion) into a candidates file."""
     from partnerfit.contract.schema import schema_url
+    from partnerfit.i18n import t, tn
     from partnerfit.io.document import MAX_YAML_BYTES
     from partnerfit.project.loading import load, load_criteria
     from partnerfit.project.sheet_import import read_sheet
@@ -72,7 +84,7 @@ def import_sheet(
     if writes_a_file:  # refused before the work, as write_output would refuse it after
         check_output(output, [sheet_file])
     if writes_a_file and output.is_file() and not force:
-        raise fail(f"{output} already exists; use --force to overwrite it", EXIT_MISUSE)
+        raise fail(t("file_exists", lang.value, path=output), EXIT_MISUSE)
     with core_errors():
         criteria_set = load_criteria(criteria)
         imported = read_sheet(sheet_file, criteria_set, sheet=sheet)
@@ -81,10 +93,18 @@ def import_sheet(
     reference = criteria_set.name if path is None else path.resolve().as_posix()
     if path is not None and writes_a_file:  # named relative to the new file, as the loader reads it
         reference = Path(os.path.relpath(path.resolve(), output.resolve().parent)).as_posix()
-    where = " ".join((sheet_file.name + (f", sheet {imported.sheet!r}" if imported.sheet else "")).split())
-    count = len(imported.candidates)
+    where = (
+        sheet_file.name
+        if not imported.sheet
+        else t("import_where_sheet", lang.value, file=sheet_file.name, sheet=repr(imported.sheet))
+    )
+    where = " ".join(where.split())
+    counts = {
+        "candidates": tn("n_candidates", len(imported.candidates), lang.value),
+        "rows": tn("n_rows", imported.rows, lang.value),
+    }
     head = f"# yaml-language-server: $schema={schema_url('candidates', criteria_set.name)}\n"
-    head += f"# Imported by `partnerfit import` from {where}: {count} candidates from {imported.rows} rows.\n"
+    head += t("import_head", lang.value, where=where, **counts) + "\n"
     with core_errors():  # refused as soon as it outgrows the YAML limit `check` applies
         text = imported.to_yaml(reference, limit=MAX_YAML_BYTES, comment=head)
     with temporary_folder() as folder:  # the file must pass `partnerfit check`: load it first
@@ -95,9 +115,7 @@ def import_sheet(
         except PartnerfitError as exc:  # e.g. a set with `missing: error` and a sheet with empty cells
             found = getattr(exc, "diagnostics", ())
             print_diagnostics(dataclasses.replace(d, file=str(output)) for d in found)
-            raise fail(
-                f"{output} would not pass `partnerfit check`{'' if found else f': {exc}'}; nothing written"
-            ) from None
+            raise fail(t("import_refused", lang.value, path=output, detail="" if found else f": {exc}")) from None
     write_output(text, output, [sheet_file, *([path] if path is not None else [])])
     if writes_a_file:
-        notice(f"wrote {output}: {count} candidates from {imported.rows} rows of {where}")
+        notice(t("import_wrote", lang.value, path=output, where=where, **counts))

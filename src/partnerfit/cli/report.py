@@ -1,4 +1,4 @@
-"""The `report` command: a shortlist report as one self-contained HTML file, or as Markdown."""
+"""The `report` command: a shortlist report as one self-contained HTML file, as Markdown, a workbook or a PDF."""
 
 from __future__ import annotations
 
@@ -15,18 +15,20 @@ from partnerfit.cli.common import (
     Lang,
     LangOption,
     WeightOption,
+    check_output,
     core_errors,
     fail,
     load_project,
     parse_weights,
     project_inputs,
     render_options,
+    say,
     write_output,
 )
 from partnerfit.cli.score import Aggregate, ExistingFile, MethodName, Missing
 
 # the output's suffix picks the report's format (each one registered for "report" in render/registry.py)
-FORMATS = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown", ".xlsx": "xlsx"}
+FORMATS = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown", ".xlsx": "xlsx", ".pdf": "pdf"}
 
 
 def report_date(given: str | None) -> datetime.date:
@@ -35,7 +37,7 @@ def report_date(given: str | None) -> datetime.date:
         try:
             return datetime.date.fromisoformat(given)
         except ValueError:
-            raise fail(f"--date {given!r}: expected a date such as 2026-03-12", EXIT_MISUSE) from None
+            raise fail(say("report_bad_date", value=repr(given)), EXIT_MISUSE) from None
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch.isdigit():
         return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC).date()
@@ -45,10 +47,7 @@ def report_date(given: str | None) -> datetime.date:
 def _format(output: Path) -> str:
     kind = FORMATS.get(output.suffix.lower())
     if kind is None:
-        raise fail(
-            f"-o {output}: the name must end in .html, .md or .xlsx (found {output.suffix or 'no suffix'!r})",
-            EXIT_MISUSE,
-        )
+        raise fail(say("report_bad_suffix", path=output, suffix=repr(output.suffix or "")), EXIT_MISUSE)
     return kind
 
 
@@ -60,7 +59,7 @@ def report(
             "--output",
             "-o",
             metavar="FILE",
-            help="The report to write (atomically): FILE.html (self-contained) or FILE.md.",
+            help="The report to write (atomically): FILE.html (self-contained), FILE.md, FILE.xlsx or FILE.pdf (A4).",
         ),
     ],
     top: Annotated[
@@ -93,6 +92,8 @@ def report(
     from partnerfit.analysis.report import gather
 
     kind = _format(output)
+    if kind == "pdf":  # laying out a PDF takes seconds: refuse a target it could not be written to first
+        check_output(output, [file])
     today = report_date(date)
     overrides = parse_weights(weight)
     with core_errors():
@@ -108,5 +109,6 @@ def report(
         )
     from partnerfit.render.registry import render
 
-    report_file = render("report", kind, data, render_options(False, lang, output))
+    with core_errors():  # a PDF without WeasyPrint or Pango: one message saying what to install
+        report_file = render("report", kind, data, render_options(False, lang, output))
     write_output(report_file, output, project_inputs(file, project))

@@ -15,10 +15,11 @@ class Kind(StrEnum):
 
     candidates = "candidates"
     criteria = "criteria"
+    assessment = "assessment"
 
 
 def schema(
-    kind: Annotated[Kind, typer.Argument(help="Which file kind: candidates or criteria.")],
+    kind: Annotated[Kind, typer.Argument(help="Which file kind: candidates, criteria or assessment.")],
     criteria: Annotated[
         str | None,
         typer.Option(
@@ -30,7 +31,7 @@ def schema(
     ] = None,
     output: OutputOption = None,
 ) -> None:
-    """Print the JSON Schema of candidates or criteria files (generated from partnerfit's models)."""
+    """Print the JSON Schema of candidates, criteria or assessment files (generated from partnerfit's models)."""
     from partnerfit.project.loading import load_criteria
     from partnerfit.render.schema import schema_text
 

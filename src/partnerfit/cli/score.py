@@ -19,11 +19,12 @@ from partnerfit.cli.common import (
     WeightOption,
     core_errors,
     fail,
-    format_help,
     load_project,
     parse_weights,
     project_inputs,
     render_options,
+    require_format,
+    say,
     write_output,
 )
 from partnerfit.engine.registry import METHODS
@@ -79,7 +80,7 @@ ExistingFile = Annotated[
 def score(
     file: ExistingFile,
     criteria: CriteriaOption = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help=format_help("ranking"))] = Format["table"],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format["table"],
     top: Annotated[
         int | None,
         typer.Option(
@@ -118,7 +119,9 @@ def score(
     overrides = parse_weights(weight)
     to_workbook = output is not None and output.suffix.lower() == ".xlsx"
     if to_workbook and (compare or fmt != "table"):
-        raise fail(f"-o {output}: a workbook holds the ranking; --compare and --format do not apply", EXIT_MISUSE)
+        raise fail(say("score_workbook_only", path=output), EXIT_MISUSE)
+    if compare:
+        require_format("method-comparison", fmt.value, lang)
     with core_errors():
         project = load_project(file, criteria, missing.value if missing else None, overrides)
         if compare:
@@ -136,6 +139,12 @@ def score(
                 vikor_v=vikor_v,
                 close_call=True,  # "no clear winner" under the table (bounded cost: see analysis.close_call)
             )
+            if project.file.consensus is not None:  # whether the file's consensus rules hold, under the table
+                import dataclasses
+
+                from partnerfit.project.consensus import consensus_status
+
+                result = dataclasses.replace(result, consensus=consensus_status(project))
     inputs = project_inputs(file, project)
     if to_workbook:
         from partnerfit.render.registry import render

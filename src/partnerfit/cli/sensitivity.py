@@ -5,26 +5,29 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from partnerfit.cli.common import (
-    Format,
     Lang,
     WeightOption,
     core_errors,
-    format_help,
+    format_choices,
     load_project,
     overrides_notice,
     parse_weights,
     project_inputs,
     render_options,
-    require_format,
+    resolve_lang,
     write_output,
 )
 from partnerfit.cli.score import Aggregate, ExistingFile, MethodName, Missing
+
+# what `sensitivity` prints, from the renderer registry (mypy cannot see members made at run time)
+SensitivityFormat = StrEnum("SensitivityFormat", format_choices("sensitivity"))  # type: ignore[misc]
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
@@ -133,8 +136,12 @@ def sensitivity(
             help="Built-in set name or criteria file path (overrides the file's).",
         ),
     ] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help=format_help("sensitivity"))] = Format["table"],
-    lang: Annotated[Lang, typer.Option("--lang", "-l", help="Language of labels and headings.")] = Lang.en,
+    fmt: Annotated[SensitivityFormat, typer.Option("--format", "-f", help="Output format.")] = SensitivityFormat[
+        "table"
+    ],
+    lang: Annotated[
+        Lang, typer.Option("--lang", "-l", help="Language of labels and headings.", callback=resolve_lang)
+    ] = Lang.en,
     weight: WeightOption = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write to this file (atomically).")
@@ -144,7 +151,6 @@ def sensitivity(
     from partnerfit.analysis.sensitivity import sensitivity as analyse
     from partnerfit.render.registry import render
 
-    require_format("sensitivity", fmt.value, "for sensitivity")
     policy: MissingPolicy | None = missing.value if missing else None
     overrides = parse_weights(weight)
     with core_errors():

@@ -16,10 +16,16 @@ from partnerfit.cli.common import (
     color_wanted,
     core_errors,
     fail,
+    format_choices,
     notice,
+    require_format,
+    resolve_lang,
     terminal_width,
     write_output,
 )
+
+# what `criteria NAME` prints, from the renderer registry (mypy cannot see members made at run time)
+CriteriaFormat = StrEnum("CriteriaFormat", format_choices("criteria"))  # type: ignore[misc]
 
 
 def show_criteria(
@@ -27,8 +33,11 @@ def show_criteria(
         str | None,
         typer.Argument(help="A built-in set's name or a criteria file; omitted: list the built-in sets."),
     ] = None,
-    lang: Annotated[Lang, typer.Option("--lang", "-l", help="Language of labels.")] = Lang.en,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the set as JSON.")] = False,
+    lang: Annotated[Lang, typer.Option("--lang", "-l", help="Language of labels.", callback=resolve_lang)] = Lang.en,
+    fmt: Annotated[CriteriaFormat, typer.Option("--format", "-f", help="Output format.")] = CriteriaFormat["table"],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Same as --format json (kept for scripts).", hidden=True)
+    ] = False,
 ) -> None:
     """List the built-in criteria sets, or show one as a tree with effective weights."""
     from partnerfit.project.builtin import builtin_names
@@ -36,6 +45,8 @@ def show_criteria(
     from partnerfit.render import RenderOptions
     from partnerfit.render.registry import render
 
+    chosen = "json" if as_json else fmt.value
+    require_format("criteria" if name is not None else "criteria-sets", chosen, lang)
     options = RenderOptions(
         lang=lang.value, color=color_wanted(typer.get_text_stream("stdout")), width=terminal_width()
     )
@@ -46,7 +57,7 @@ def show_criteria(
             write_output(render("criteria-sets", "table", listing, options), None)
             return
         criteria = load_criteria(name)
-    write_output(render("criteria", "json" if as_json else "table", criteria, options), None)
+    write_output(render("criteria", chosen, criteria, options), None)
 
 
 class StarterKind(StrEnum):
@@ -68,12 +79,15 @@ def init(
     criteria: Annotated[
         str, typer.Option("--criteria", "-c", metavar="NAME|PATH", help="Built-in set or criteria file to start from.")
     ] = "partnership",
-    lang: Annotated[Lang, typer.Option("--lang", "-l", help="Language of the comments.")] = Lang.en,
+    lang: Annotated[
+        Lang, typer.Option("--lang", "-l", help="Language of the comments.", callback=resolve_lang)
+    ] = Lang.en,
 ) -> None:
     """Write a commented starter candidates file for a criteria set (the built-in one by default).
 
     With --kind criteria, write a commented starter criteria set instead (--criteria is not read).
     """
+    from partnerfit.i18n import t
     from partnerfit.project.builtin import builtin_path
     from partnerfit.project.loading import load_criteria
     from partnerfit.render.starter import starter_text
@@ -81,12 +95,12 @@ def init(
     path = path or Path(f"{kind.value}.yaml")
     check_output(path, label="")  # a path the system rejects (too long, ...) is one error line, before exists()
     if path.exists() and not force:
-        raise fail(f"{path} already exists; use --force to overwrite it", EXIT_INVALID)
+        raise fail(t("file_exists", lang.value, path=path), EXIT_INVALID)
     if kind is StarterKind.criteria:
         from partnerfit.render.criteria_starter import criteria_starter_text
 
         write_output(criteria_starter_text(lang.value), path, [], label="")
-        notice(f"wrote {path}")
+        notice(t("wrote_file", lang.value, path=path))
         return
     with core_errors():
         criteria_set = load_criteria(criteria)
@@ -95,4 +109,4 @@ def init(
         reference = os.path.relpath(Path(criteria).resolve(), path.resolve().parent)
     text = starter_text(criteria_set, lang.value, reference)
     write_output(text, path, [criteria_set.path] if criteria_set.path is not None else [], label="")
-    notice(f"wrote {path}")
+    notice(t("wrote_file", lang.value, path=path))

@@ -2,34 +2,36 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from partnerfit.cli.common import (
     CriteriaOption,
-    Format,
     Lang,
     LangOption,
     OutputOption,
     WeightOption,
     core_errors,
-    format_help,
+    format_choices,
     load_project,
     overrides_notice,
     parse_weights,
     project_inputs,
     render_options,
-    require_format,
     write_output,
 )
 from partnerfit.cli.score import ExistingFile
+
+# what `weights` prints, from the renderer registry (mypy cannot see members made at run time)
+WeightsFormat = StrEnum("WeightsFormat", format_choices("weights"))  # type: ignore[misc]
 
 
 def weights(
     file: ExistingFile,
     criteria: CriteriaOption = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help=format_help("weights"))] = Format["table"],
+    fmt: Annotated[WeightsFormat, typer.Option("--format", "-f", help="Output format.")] = WeightsFormat["table"],
     lang: LangOption = Lang.en,
     weight: WeightOption = None,
     output: OutputOption = None,
@@ -38,7 +40,6 @@ def weights(
     from partnerfit.analysis.weights_report import weights_report
     from partnerfit.render.registry import render
 
-    require_format("weights", fmt.value, "for weights")
     overrides = parse_weights(weight)
     with core_errors():
         project = load_project(file, criteria, weights=overrides)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
-from pydantic_core import PydanticCustomError
 
-from partnerfit.contract.models import AnyNumber, GateAnswer, Id, Magnitude, Text, Weight, _Model
+from partnerfit.contract.consensus import Consensus
+from partnerfit.contract.models import AnyNumber, GateAnswer, Id, Magnitude, Text, Weight, _Model, refuse
 
 
 class ScoreEntry(_Model):
@@ -51,9 +51,7 @@ class Candidate(_Model):
     @model_validator(mode="after")
     def _scores_or_assessments(self) -> Candidate:
         if self.scores is not None and self.assessments is not None:
-            raise PydanticCustomError(
-                "scores_and_assessments", "a candidate has 'scores' or 'assessments', not both", {"at": "assessments"}
-            )
+            raise refuse("scores_and_assessments", "a candidate has 'scores' or 'assessments', not both", "assessments")
         return self
 
 
@@ -76,3 +74,7 @@ class CandidatesFile(_Model):
     """What-if overrides of group or criterion weights, by id."""
     candidates: Annotated[dict[Id, Candidate], Field(min_length=1)]
     """The candidate partners, by id."""
+    assessment_files: Text | list[Text] | None = None
+    """Assessment files (kind: assessment), paths or globs relative to this file: one assessor each."""
+    consensus: Consensus | None = None
+    """Rules the assessments must meet: {min_assessors, min_alpha} (check warns, check --strict fails)."""

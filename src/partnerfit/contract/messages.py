@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import types
 import typing
@@ -12,33 +13,14 @@ from pydantic import BaseModel, ValidationError
 
 from partnerfit import numbers
 from partnerfit.codes import pydantic_code
+from partnerfit.contract.phrases import A_NUMBER, SCORE_ENTRY, describe, either, tag_word
 from partnerfit.contract.suggest import did_you_mean as did_you_mean
-from partnerfit.errors import MAX_DIAGNOSTICS, TOO_MANY, Diagnostic
+from partnerfit.errors import MAX_DIAGNOSTICS, TOO_MANY, Diagnostic, Msg, msg
 from partnerfit.io.document import Document
 
 _UNION_TAG = re.compile(r"^(float|int|str|bool|none|list\[.*\]|dict\[.*\]|function-.*|[A-Z]\w*)$")
 _KEY_ERRORS = {"extra_forbidden", "string_pattern_mismatch", "unknown_key"}
 _RAW_ERRORS_READ = 4 * MAX_DIAGNOSTICS  # pydantic errors turned into diagnostics at most (see errors.capped)
-
-
-def describe(value: Any) -> str:
-    """How a found value reads in a message: its kind and, when short, the value itself."""
-    if value is None:
-        return "nothing (null)"
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    if isinstance(value, int) and abs(value) > 1e300:
-        return f"a number of {len(str(abs(value)))} digits (too large to compute with)"
-    if isinstance(value, int | float):
-        return f"the number {value:g}" if isinstance(value, float) and abs(value) >= 1e15 else f"the number {value!r}"
-    if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"the text {shown!r}"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return f"a {type(value).__name__}"
 
 
 def _data_at(data: Any, loc: Sequence[str | int]) -> tuple[Any, int]:
@@ -119,25 +101,6 @@ def _branch_fits(tag: str | None, value: Any) -> bool:
     return not (tag[0].isupper() or tag.startswith(("dict", "list")))
 
 
-_TAG_WORDS = {
-    "float": "a number",
-    "str": "a text",
-    "bool": "true/false",
-    "none": "nothing (null)",
-    "int": "a whole number",
-}
-
-
-def _tag_word(tag: str) -> str:
-    if tag == "ScoreEntry":
-        return "a mapping such as {score: 4, note: ...}"
-    if tag.startswith("list"):
-        return "a list of texts" if "str" in tag else "a list"
-    if tag.startswith("dict") or tag[0].isupper():
-        return "a mapping"
-    return _TAG_WORDS.get(tag, tag)
-
-
 def _preferred(tag: str, value: Any) -> bool:
     """Among scalar members, the one matching the value's own type explains the error best."""
     if isinstance(value, bool):
@@ -180,7 +143,7 @@ def _collapse_unions(errors: list[Any], base: Any) -> list[Any]:
                 err | {"union_scalar": scalar and any(t == "ScoreEntry" for t, _, _ in members)} for _, err in fitting
             )
         elif point not in fitted:
-            words = list(dict.fromkeys(_tag_word(tag) for tag, _, _ in members))
+            words = list(dict.fromkeys(tag_word(tag) for tag, _, _ in members))
             kept.append({"type": "union_mismatch", "loc": point, "input": value, "msg": "", "expected": words})
     return kept
 
@@ -209,87 +172,107 @@ def diagnostics_from(
         if err["type"] == "missing":
             shown = full[:-1]
         code = pydantic_code(err["type"], bool(err.get("union_scalar")))
-        if code == "PF106" and err["type"] == "union_mismatch" and "a number" in message:
+        if code == "PF106" and err["type"] == "union_mismatch" and A_NUMBER in err["expected"]:
             code = "PF103"
         result.append(doc.diagnostic(full if is_key else shown, message, key=bool(is_key), code=code))
         result[-1] = _with_path(result[-1], shown)
     if len(raw) > _RAW_ERRORS_READ:
-        result.append(Diagnostic(doc.path, 1, 1, "error", "", "", TOO_MANY))
+        result.append(Diagnostic(doc.path, 1, 1, "error", "", "", TOO_MANY))  # worded by errors.capped
     return sorted(result, key=lambda d: (d.line, d.column))
 
 
 def _with_path(diag: Diagnostic, loc: Sequence[str | int]) -> Diagnostic:
-    path = ".".join(str(p) for p in loc)
-    return Diagnostic(diag.file, diag.line, diag.column, diag.severity, diag.message, path, diag.code)
+    return dataclasses.replace(diag, path=".".join(str(p) for p in loc))
 
 
-def _message(err: dict[str, Any], model: type[BaseModel], union_scalar: bool) -> str:
+def _message(err: dict[str, Any], model: type[BaseModel], union_scalar: bool) -> Msg | str:
     kind = err["type"]
     loc = err["loc"]
     found = err.get("input")
     last = str(loc[-1]) if loc else ""
+    ctx = err.get("ctx") or {}
+    if "msgid" in ctx:  # a check of the models (contract.models.refuse): its template and values
+        values = {k: v if isinstance(v, Msg) else str(v) for k, v in ctx.items() if k not in ("msgid", "at")}
+        return Msg(ctx["msgid"], tuple(values.items()))
     if kind == "extra_forbidden":
         parent = _model_at(model, list(loc[:-1]))
         choices = sorted(parent.model_fields) if parent else []
-        allowed = f"; expected one of: {', '.join(choices)}" if choices and len(choices) <= 12 else ""
+        allowed = msg("; expected one of: {keys}", keys=", ".join(choices)) if choices and len(choices) <= 12 else ""
         hint = did_you_mean(last, choices)
-        return f"unknown key {last!r}{hint if hint else allowed}"
+        return msg("unknown key {key}{hint}", key=repr(last), hint=hint if hint else allowed)
     if kind == "missing":
-        return f"missing required key {last!r}"
+        return msg("missing required key {key}", key=repr(last))
     if kind == "union_mismatch":
         words = err["expected"]
-        expected = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
-        hint = _number_hint(found, last) if "a number" in words else ""
-        return f"expected {expected}, found {describe(found)}{hint}"
+        hint = _number_hint(found, last) if A_NUMBER in words else ""
+        return msg("expected {expected}, found {found}{hint}", expected=either(words), found=describe(found), hint=hint)
     if kind == "model_type" and not union_scalar:
-        return f"expected a mapping, found {describe(found)}"
+        return msg("expected a mapping, found {found}", found=describe(found))
     if kind in ("float_type", "finite_number", "model_type") or kind == "float_parsing":
-        what = "a number"
-        if union_scalar or kind == "model_type":
-            what = "a number, or a mapping such as {score: 4, note: ...}"
-        if kind == "finite_number":
-            number = float(found) if isinstance(found, int | float) else float("nan")
-            infinite = ".inf" if number > 0 else "-.inf"
-            shown = (
-                ".nan (not a number)" if number != number else f"{infinite} (infinite, or too large to compute with)"
-            )
-            return f"expected a finite number, found {shown}"
-        return f"expected {what}, found {describe(found)}{_number_hint(found, last)}"
+        return _number_message(kind, found, last, union_scalar)
     if kind == "string_type":
-        hint = " — put it in quotes" if isinstance(found, int | float | bool) else ""
-        return f"expected a text, found {describe(found)}{hint}"
+        hint = msg(" — put it in quotes") if isinstance(found, int | float | bool) else ""
+        return msg("expected a text, found {found}{hint}", found=describe(found), hint=hint)
     if kind in ("string_pattern_mismatch", "string_too_short"):
-        return f"an id is a non-empty text without spaces; found {found!r}"
+        return msg("an id is a non-empty text without spaces; found {found}", found=repr(found))
     if kind == "literal_error":
-        expected = err.get("ctx", {}).get("expected", "")
-        options = re.findall(r"'([^']*)'", expected)
+        options = re.findall(r"'([^']*)'", ctx.get("expected", ""))
         if last == "partnerfit":
-            return f"unsupported format version {found!r}; this partnerfit reads 'partnerfit: 1'"
+            return msg("unsupported format version {found}; this partnerfit reads 'partnerfit: 1'", found=repr(found))
         hint = did_you_mean(str(found), options) if isinstance(found, str) else ""
-        return f"found {describe(found)}; expected {expected}{hint}"
+        expected = either([repr(o) for o in options])
+        return msg("found {found}; expected {expected}{hint}", found=describe(found), expected=expected, hint=hint)
     if kind == "greater_than":
-        return f"expected a number greater than {err.get('ctx', {}).get('gt', 0):g}, found {describe(found)}"
+        return msg(
+            "expected a number greater than {bound}, found {found}",
+            bound=f"{ctx.get('gt', 0):g}",
+            found=describe(found),
+        )
     if kind == "greater_than_equal":
-        return f"expected a number of at least {err.get('ctx', {}).get('ge', 0):g}, found {describe(found)}"
+        return msg(
+            "expected a number of at least {bound}, found {found}", bound=f"{ctx.get('ge', 0):g}", found=describe(found)
+        )
     if kind == "less_than_equal":
-        return f"expected a number of at most {err.get('ctx', {}).get('le', 0):g}, found {describe(found)}"
+        return msg(
+            "expected a number of at most {bound}, found {found}", bound=f"{ctx.get('le', 0):g}", found=describe(found)
+        )
     if kind == "too_short":
-        return f"{last!r} is empty; it needs at least one entry" if last else "is empty"
+        return msg("{key} is empty; it needs at least one entry", key=repr(last)) if last else msg("is empty")
     if kind in ("dict_type", "model_attributes_type"):
-        return f"expected a mapping, found {describe(found)}"
+        return msg("expected a mapping, found {found}", found=describe(found))
     if kind == "list_type":
-        return f"expected a list, found {describe(found)}"
+        return msg("expected a list, found {found}", found=describe(found))
     if kind in ("bool_type", "bool_parsing"):
-        return f"expected true or false (or yes/no), found {describe(found)}"
-    return str(err.get("msg", kind))
+        return msg("expected true or false (or yes/no), found {found}", found=describe(found))
+    return str(err.get("msg", kind))  # pydantic's own words, for a kind of error no model raises today
 
 
-def _number_hint(found: Any, key: str) -> str:
+def _number_message(kind: str, found: Any, last: str, union_scalar: bool) -> Msg:
+    if kind == "finite_number":
+        number = float(found) if isinstance(found, int | float) else float("nan")
+        shown = (
+            msg(".nan (not a number)")
+            if number != number
+            else msg("{value} (infinite, or too large to compute with)", value=".inf" if number > 0 else "-.inf")
+        )
+        return msg("expected a finite number, found {found}", found=shown)
+    what = A_NUMBER
+    if union_scalar or kind == "model_type":
+        what = msg("a number, or a mapping such as {example}", example=SCORE_ENTRY)
+    return msg(
+        "expected {expected}, found {found}{hint}", expected=what, found=describe(found), hint=_number_hint(found, last)
+    )
+
+
+def _number_hint(found: Any, key: str) -> Msg | str:
     """How to write a number that was written as text, or split by a comma in a {...} mapping."""
     if isinstance(found, str):
         return numbers.text_hint(found)
     if found is None and key.isdigit():  # {a: 3,5} reads as a: 3 and a key 5 without a value
-        return (
-            f" — in {{...}} a comma separates entries: a decimal comma as in 3,{key} makes {key!r} a key; write 3.{key}"
+        return msg(
+            " — in {braces} a comma separates entries: a decimal comma as in 3,{key} makes {quoted} a key; write 3.{key}",
+            braces="{...}",
+            key=key,
+            quoted=repr(key),
         )
     return ""

@@ -18,6 +18,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from partnerfit import numbers
+from partnerfit.errors import Msg, msg
 
 Id = Annotated[str, StringConstraints(pattern=r"^\S+$", min_length=1)]
 # beyond ±1e15 a double no longer holds every integer, and sums or squares of such numbers overflow
@@ -29,9 +30,17 @@ MIN_WEIGHT = 1e-15
 MIN_SCALE_SPAN = 1e-6
 
 
+def refuse(error: str, template: str, at: str | None = None, /, **values: str | Msg) -> PydanticCustomError:
+    """A validation error whose message is kept as data (template and values) to be worded in a language."""
+    ctx: dict[str, Any] = {**values, "msgid": template}
+    if at:
+        ctx["at"] = at
+    return PydanticCustomError(error, template, ctx)
+
+
 def _not_tiny(weight: float) -> float:
     if weight < MIN_WEIGHT:
-        raise PydanticCustomError(
+        raise refuse(
             "weight_too_small",
             "a weight below 1e-15 cannot be told from zero; give every sibling a larger weight (only ratios matter)",
         )
@@ -52,8 +61,10 @@ def _check_label(value: Any) -> Any:
         return value
     if isinstance(value, dict) and value and all(isinstance(v, str) for v in value.values()):
         return value
-    raise PydanticCustomError(
-        "label_type", "expected a text, or a mapping of language to text such as {en: ..., fr: ...}"
+    raise refuse(
+        "label_type",
+        "expected a text, or a mapping of language to text such as {example}",
+        example="{en: ..., fr: ...}",
     )
 
 
@@ -90,24 +101,26 @@ def _check_scale(value: Any) -> Any:
     ):
         low, high = value
         if not low < high:
-            raise PydanticCustomError(
+            raise refuse(
                 "scale_order",
                 "a scale is [min, max] with min < max; found [{low}, {high}]",
-                {"low": low, "high": high},
+                low=str(low),
+                high=str(high),
             )
         if high - low < MIN_SCALE_SPAN * max(1.0, abs(low), abs(high)):
             # scores on such a scale differ by less than rounding: methods would rank a dominated
             # candidate level with the one that dominates it (or underflow to equal scores)
-            raise PydanticCustomError(
+            raise refuse(
                 "scale_span",
                 "the scale [{low}, {high}] is too narrow to compute with: max - min must be at least "
                 "1e-6 × the largest of 1, |min| and |max|; use other units, such as [0, 1]",
-                {"low": low, "high": high},
+                low=str(low),
+                high=str(high),
             )
         return value
     texts = [v for v in value if isinstance(v, str)] if isinstance(value, list | tuple) else []
     hint = numbers.text_hint(texts[0]) if texts else ""
-    raise PydanticCustomError("scale_type", f"a scale is a list of two numbers [min, max], such as [1, 5]{hint}")
+    raise refuse("scale_type", "a scale is a list of two numbers [min, max], such as [1, 5]{hint}", hint=hint)
 
 
 ScaleBounds = Annotated[list[Number], BeforeValidator(_check_scale)]
@@ -143,15 +156,18 @@ class Preference(_Model):
         missing = [name for name in needed if getattr(self, name) is None]
         extra = [name for name in ("q", "p", "s") if name not in needed and getattr(self, name) is not None]
         if missing or extra:
-            wanted = ", ".join(needed) if needed else "no threshold"
-            problem = f"missing {', '.join(missing)}" if missing else f"{', '.join(extra)} does not apply"
-            raise PydanticCustomError(
+            names = ", ".join(missing or extra)
+            problem = msg("missing {names}", names=names) if missing else msg("{names} does not apply", names=names)
+            raise refuse(
                 "preference_thresholds",
-                f"a {self.type!r} preference function takes {wanted}; {problem}",
-                {"at": (missing or extra)[0]},
+                "a {function} preference function takes {wanted}; {problem}",
+                (missing or extra)[0],
+                function=repr(self.type),
+                wanted=", ".join(needed) if needed else msg("no threshold"),
+                problem=problem,
             )
         if self.q is not None and self.p is not None and self.q > self.p:
-            raise PydanticCustomError("preference_order", f"q ({self.q:g}) must not exceed p ({self.p:g})", {"at": "q"})
+            raise refuse("preference_order", "q ({q}) must not exceed p ({p})", "q", q=f"{self.q:g}", p=f"{self.p:g}")
         return self
 
 
@@ -159,13 +175,13 @@ def _saaty_value(value: Any) -> Any:
     if isinstance(value, str) and "/" in value:
         top, _, bottom = (numbers.read_number(part.strip()) for part in value.partition("/"))
         if top is None or not bottom:  # bottom: None, or zero
-            raise PydanticCustomError("saaty", 'a comparison is a number from 1/9 to 9, such as 3 or "1/3"')
+            raise refuse("saaty", 'a comparison is a number from 1/9 to 9, such as 3 or "1/3"')
         value = top / bottom
     if isinstance(value, bool) or not isinstance(value, int | float) or not 1 / 9 - 1e-9 <= value <= 9 + 1e-9:
-        raise PydanticCustomError(
+        raise refuse(
             "saaty",
             'a comparison is a number from 1/9 to 9 (Saaty\'s scale), such as 3 or "1/3"; found {found}',
-            {"found": repr(value)},
+            found=repr(value),
         )
     return float(value)
 
@@ -186,21 +202,15 @@ class Weighting(_Model):
     @model_validator(mode="after")
     def _inputs(self) -> Weighting:
         if self.method == "ahp" and not self.comparisons:
-            raise PydanticCustomError(
-                "weighting", "AHP weighting lists its 'comparisons': [[a, b, 3], ...]", {"at": "method"}
-            )
+            raise refuse("weighting", "AHP weighting lists its 'comparisons': [[a, b, 3], ...]", "method")
         if self.method in ("roc", "rank_sum") and not self.order:
-            raise PydanticCustomError(
-                "weighting", f"{self.method} weighting lists the 'order', most important first", {"at": "method"}
+            raise refuse(
+                "weighting", "{method} weighting lists the 'order', most important first", "method", method=self.method
             )
         if self.method != "ahp" and self.comparisons is not None:
-            raise PydanticCustomError(
-                "weighting", "'comparisons' belong to AHP weighting (method: ahp)", {"at": "comparisons"}
-            )
+            raise refuse("weighting", "'comparisons' belong to AHP weighting (method: ahp)", "comparisons")
         if self.method not in ("roc", "rank_sum") and self.order is not None:
-            raise PydanticCustomError(
-                "weighting", "'order' belongs to rank-order weighting (method: roc or rank_sum)", {"at": "order"}
-            )
+            raise refuse("weighting", "'order' belongs to rank-order weighting (method: roc or rank_sum)", "order")
         return self
 
 
@@ -284,10 +294,10 @@ class CriteriaFile(_Model):
     @model_validator(mode="after")
     def _groups_or_criteria(self) -> CriteriaFile:
         if (self.groups is None) == (self.criteria is None):
-            which = "both" if self.groups is not None else "neither"
-            raise PydanticCustomError(
-                "groups_or_criteria",
-                f"a criteria set has 'groups' or 'criteria' (not both); found {which}",
-                {"at": "criteria"} if which == "both" else {},
-            )
+            both = self.groups is not None
+            if both:
+                raise refuse(
+                    "groups_or_criteria", "a criteria set has 'groups' or 'criteria' (not both); found both", "criteria"
+                )
+            raise refuse("groups_or_criteria", "a criteria set has 'groups' or 'criteria' (not both); found neither")
         return self

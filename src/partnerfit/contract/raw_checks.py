@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from partnerfit.errors import Diagnostic
+from partnerfit.errors import Diagnostic, Msg, msg
 from partnerfit.io.document import Document
 
 
@@ -27,7 +27,11 @@ def check_raw_criteria(data: Any, doc: Document, prefix: Sequence[str | int] = (
         for cid, criterion in members.items():
             loc = (*prefix, *where, cid)
             if cid in seen:
-                message = f"criterion id {cid!r} is already used in {seen[cid]}; ids are unique across the set"
+                message = msg(
+                    "criterion id {id} is already used in {where}; ids are unique across the set",
+                    id=repr(cid),
+                    where=seen[cid],
+                )
                 found.append(doc.diagnostic(loc, message, code="PF131", key=True))
             seen.setdefault(cid, ".".join(where))
             fields = _mapping(criterion)
@@ -40,9 +44,17 @@ def check_raw_criteria(data: Any, doc: Document, prefix: Sequence[str | int] = (
                     and not isinstance(value, bool)
                     and not scale[0] <= value <= scale[1]
                 ):
-                    message = f"knock-out {bound} {value:g} is outside the scale [{scale[0]:g}, {scale[1]:g}]"
+                    message = outside_scale(bound, value, *scale)
                     found.append(doc.diagnostic((*loc, bound), message, code="PF133"))
     return found
+
+
+def outside_scale(bound: str, value: float, low: float, high: float) -> Msg:
+    """The message of a knock-out bound outside its criterion's scale."""
+    values = {"value": f"{value:g}", "low": f"{low:g}", "high": f"{high:g}"}
+    if bound == "maximum":
+        return msg("knock-out maximum {value} is outside the scale [{low}, {high}]", **values)
+    return msg("knock-out minimum {value} is outside the scale [{low}, {high}]", **values)
 
 
 def _raw_scale(value: Any) -> tuple[float, float] | None:

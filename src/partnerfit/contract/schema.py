@@ -1,14 +1,17 @@
-"""JSON Schemas of the two file kinds, generated from the pydantic models, for editors and CI."""
+"""JSON Schemas of the file kinds, generated from the pydantic models, for editors and CI."""
 
 from __future__ import annotations
 
 from typing import Any, Literal
 
+from pydantic import BaseModel
+
+from partnerfit.contract.assessment import AssessmentFile
 from partnerfit.contract.candidates import CandidatesFile
 from partnerfit.contract.criteria_set import CriteriaSet
 from partnerfit.contract.models import CriteriaFile
 
-SchemaKind = Literal["candidates", "criteria"]
+SchemaKind = Literal["candidates", "criteria", "assessment"]
 BUILTIN_BOUND = ("partnership",)  # built-in sets with a committed candidates schema of their own
 BASE_URL = "https://raw.githubusercontent.com/partnerfit/partnerfit/main/schemas"
 _FRACTION = r"^\s*[0-9]+(\.[0-9]+)?\s*/\s*[0-9]+(\.[0-9]+)?\s*$"
@@ -31,7 +34,12 @@ def json_schema(kind: SchemaKind, criteria: CriteriaSet | None = None) -> dict[s
     With ``criteria`` (candidates only), scores and gates are keyed by that set's criterion and
     gate ids, each score bounded by its criterion's scale: editors then complete the ids.
     """
-    model = CandidatesFile if kind == "candidates" else CriteriaFile
+    models: dict[str, type[BaseModel]] = {
+        "candidates": CandidatesFile,
+        "criteria": CriteriaFile,
+        "assessment": AssessmentFile,
+    }
+    model = models[kind]
     schema: dict[str, Any] = model.model_json_schema()
     schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -1,145 +1,16 @@
-"""Checks that span fields or files: scores against scales, ids against the criteria set."""
+"""Checks that span a candidates file and its criteria set: scores against scales, ids against the set."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from typing import Any
 
-from partnerfit import numbers
 from partnerfit.contract.candidates import Candidate, ScoreEntry
 from partnerfit.contract.criteria_set import CriteriaSet
-from partnerfit.contract.messages import did_you_mean
-from partnerfit.contract.models import CriteriaFile, Criterion, MissingPolicy, Weighting
-from partnerfit.contract.weighting import AHP_CR_LIMIT, derive, weighting_problems
-from partnerfit.errors import Diagnostic
+from partnerfit.contract.models import MissingPolicy
+from partnerfit.contract.suggest import did_you_mean
+from partnerfit.errors import Diagnostic, msg
 from partnerfit.io.document import Document
-
-
-def check_criteria(model: CriteriaFile, doc: Document, prefix: Sequence[str | int] = ()) -> list[Diagnostic]:
-    """Duplicate criterion ids across groups, knock-outs and level anchors against the scale."""
-    found: list[Diagnostic] = []
-    seen: dict[str, str] = {}
-    sections: dict[tuple[str, ...], dict[str, Criterion]] = {
-        ("groups", gid, "criteria"): g.criteria for gid, g in (model.groups or {}).items()
-    }
-    if model.criteria:
-        sections[("criteria",)] = model.criteria
-    for where, members in sections.items():
-        for cid, criterion in members.items():
-            loc = (*prefix, *where, cid)
-            if cid in seen:
-                found.append(
-                    doc.diagnostic(
-                        loc,
-                        f"criterion id {cid!r} is already used in {seen[cid]}; ids are unique across the set",
-                        code="PF131",
-                        key=True,
-                    )
-                )
-            seen[cid] = ".".join(where)
-            low, high = criterion.scale or model.scale
-            for bound in ("minimum", "maximum"):
-                value = getattr(criterion, bound)
-                if value is not None and not low <= value <= high:
-                    found.append(
-                        doc.diagnostic(
-                            (*loc, bound),
-                            f"knock-out {bound} {value:g} is outside the scale [{low:g}, {high:g}]",
-                            code="PF133",
-                        )
-                    )
-            if (
-                criterion.minimum is not None
-                and criterion.maximum is not None
-                and criterion.minimum > criterion.maximum
-            ):
-                found.append(
-                    doc.diagnostic(
-                        (*loc, "minimum"),
-                        f"minimum {criterion.minimum:g} is above maximum {criterion.maximum:g}: no score can pass",
-                        code="PF132",
-                    )
-                )
-            for level in criterion.levels:
-                number = _as_number(level)
-                if number is None:
-                    found.append(
-                        doc.diagnostic(
-                            (*loc, "levels", level),
-                            f"a level is a point of the scale; found {level!r}{numbers.text_hint(level)}",
-                            code="PF113",
-                            key=True,
-                        )
-                    )
-                elif not low <= number <= high:
-                    found.append(
-                        doc.diagnostic(
-                            (*loc, "levels", level),
-                            f"level {level} is outside the scale [{low:g}, {high:g}]",
-                            key=True,
-                            severity="warning",
-                            code="PW203",
-                        )
-                    )
-            preference = criterion.preference
-            if preference is not None and max(preference.q or 0, preference.p or 0) > high - low:
-                found.append(
-                    doc.diagnostic(
-                        (*loc, "preference"),
-                        f"a threshold exceeds the scale's range ({high - low:g}): no difference can reach it",
-                        severity="warning",
-                        code="PW206",
-                    )
-                )
-    return found + check_weighting(model, doc, prefix)
-
-
-def check_weighting(model: CriteriaFile, doc: Document, prefix: Sequence[str | int] = ()) -> list[Diagnostic]:
-    """AHP comparisons and rank orders name the right items; warn when AHP judgements are inconsistent."""
-    scopes: list[tuple[tuple[str | int, ...], Weighting | None, dict[str, Any], str]] = []
-    if model.groups:
-        scopes.append(((*prefix,), model.weighting, model.groups, ""))
-        scopes += [((*prefix, "groups", gid), g.weighting, g.criteria, gid) for gid, g in model.groups.items()]
-    else:
-        scopes.append(((*prefix,), model.weighting, model.criteria or {}, ""))
-    found: list[Diagnostic] = []
-    for where, weighting, items, scope in scopes:
-        if weighting is None or weighting.method == "direct":
-            continue
-        problems = weighting_problems(weighting, list(items))
-        found += [doc.diagnostic((*where, "weighting", *at), message, code="PF130") for at, message in problems]
-        written = [name for name, item in items.items() if "weight" in item.model_fields_set]
-        if written:
-            found.append(
-                doc.diagnostic(
-                    (*where, "weighting", "method"),
-                    f"'weight' written on {', '.join(written)} is ignored: {weighting.method} derives these weights",
-                    severity="warning",
-                    code="PW205",
-                )
-            )
-        if problems or weighting.method != "ahp":
-            continue
-        origin = derive(weighting, list(items), {}, scope)
-        if origin.inconsistent:
-            culprits = "; ".join(
-                f"{j.first} vs {j.second}: given {_saaty(j.given)}, the weights imply {_saaty(j.implied)}"
-                for j in origin.worst[:3]
-            )
-            message = f"AHP judgements are inconsistent: CR = {origin.cr:.3f} > {AHP_CR_LIMIT:.2f}; most responsible: {culprits}"
-            found.append(
-                doc.diagnostic((*where, "weighting", "comparisons"), message, severity="warning", code="PW204")
-            )
-    return found
-
-
-def _saaty(value: float) -> str:
-    return f"{value:.2f}" if value >= 0.995 else f"1/{1 / value:.2f}"
-
-
-def _as_number(text: str) -> float | None:
-    number = numbers.read_number(text.strip())
-    return None if number is None else float(number)
 
 
 def check_weights(weights: Mapping[str, float], criteria: CriteriaSet, doc: Document) -> list[Diagnostic]:
@@ -148,7 +19,7 @@ def check_weights(weights: Mapping[str, float], criteria: CriteriaSet, doc: Docu
     return [
         doc.diagnostic(
             ("weights", wid),
-            f"unknown group or criterion {wid!r}{did_you_mean(wid, known)}",
+            msg("unknown group or criterion {id}{hint}", id=repr(wid), hint=did_you_mean(wid, known)),
             code="PF109",
             key=True,
         )
@@ -179,7 +50,14 @@ def out_of_scale(
     """The diagnostic of a score outside its criterion's scale, at the number itself."""
     low, high = criteria.ranges[crit_id]
     loc = ("candidates", cid, *where, crit_id, *(("score",) if entry else ()))
-    return doc.diagnostic(loc, f"score {score:g} is outside the scale [{low:g}, {high:g}] of {crit_id!r}", code="PF102")
+    message = msg(
+        "score {score} is outside the scale [{low}, {high}] of {criterion}",
+        score=f"{score:g}",
+        low=f"{low:g}",
+        high=f"{high:g}",
+        criterion=repr(crit_id),
+    )
+    return doc.diagnostic(loc, message, code="PF102")
 
 
 def check_candidate(
@@ -197,7 +75,12 @@ def check_candidate(
             loc = ("candidates", cid, *where, crit_id)
             if bounds is None:
                 hint = did_you_mean(crit_id, ranges)
-                message = f"unknown criterion {crit_id!r}{hint} (criteria set {criteria.name!r})"
+                message = msg(
+                    "unknown criterion {id}{hint} (criteria set {set})",
+                    id=repr(crit_id),
+                    hint=hint,
+                    set=repr(criteria.name),
+                )
                 found.append(doc.diagnostic(loc, message, key=True, code="PF101"))
                 continue
             found.append(
@@ -206,11 +89,11 @@ def check_candidate(
     for gate_id in candidate.gates:
         if gate_id not in criteria.gates:
             hint = did_you_mean(gate_id, criteria.gates)
-            known = f" (gates: {', '.join(criteria.gates)})" if criteria.gates and not hint else ""
+            known = msg(" (gates: {gates})", gates=", ".join(criteria.gates)) if criteria.gates and not hint else ""
             found.append(
                 doc.diagnostic(
                     ("candidates", cid, "gates", gate_id),
-                    f"unknown gate {gate_id!r}{hint}{known}",
+                    msg("unknown gate {id}{hint}{known}", id=repr(gate_id), hint=hint, known=known),
                     code="PF108",
                     key=True,
                 )
@@ -222,7 +105,9 @@ def check_candidate(
             sheet_key = "scores" if candidate.scores is not None else "assessments"
             found.append(
                 doc.diagnostic(
-                    ("candidates", cid, sheet_key), f"no score for {', '.join(absent)} (missing: error)", code="PF110"
+                    ("candidates", cid, sheet_key),
+                    msg("no score for {criteria} (missing: error)", criteria=", ".join(absent)),
+                    code="PF110",
                 )
             )
     return found
@@ -244,7 +129,11 @@ def coverage_warnings(candidates: Mapping[str, Candidate], criteria: CriteriaSet
             found.append(
                 doc.diagnostic(
                     ("candidates", cid),
-                    f"scored on {share:.0%} of the weight; no score for {', '.join(c.id for c in absent)}",
+                    msg(
+                        "scored on {share} of the weight; no score for {criteria}",
+                        share=f"{share:.0%}",
+                        criteria=", ".join(c.id for c in absent),
+                    ),
                     code="PW201",
                     key=True,
                     severity="warning",
@@ -254,7 +143,7 @@ def coverage_warnings(candidates: Mapping[str, Candidate], criteria: CriteriaSet
             found.append(
                 doc.diagnostic(
                     ("candidates", cid),
-                    "has no score at all; it cannot be ranked",
+                    msg("has no score at all; it cannot be ranked"),
                     key=True,
                     severity="warning",
                     code="PW201",
@@ -265,7 +154,7 @@ def coverage_warnings(candidates: Mapping[str, Candidate], criteria: CriteriaSet
         found.extend(
             doc.diagnostic(
                 ("candidates",),
-                f"criterion {c.id!r} is scored by no candidate",
+                msg("criterion {id} is scored by no candidate", id=repr(c.id)),
                 key=True,
                 severity="warning",
                 code="PW202",
@@ -285,9 +174,9 @@ def unanswered_gates(candidates: Mapping[str, Candidate], criteria: CriteriaSet,
         return []
     named = ", ".join(repr(g) for g in silent)
     message = (
-        f"no candidate answers the gate {named}; unanswered, it excludes no one"
+        msg("no candidate answers the gate {gates}; unanswered, it excludes no one", gates=named)
         if len(silent) == 1
-        else f"no candidate answers the gates {named}; unanswered, they exclude no one"
+        else msg("no candidate answers the gates {gates}; unanswered, they exclude no one", gates=named)
     )
     return [doc.diagnostic(("candidates",), message, key=True, severity="warning", code="PW207")]
 

@@ -9,6 +9,7 @@ import numpy as np
 
 from partnerfit.contract.models import Weighting
 from partnerfit.contract.suggest import did_you_mean
+from partnerfit.errors import Msg, msg
 
 AHP_CR_LIMIT = 0.10  # Saaty's rule of thumb: above it, revisit the judgements
 
@@ -42,37 +43,41 @@ class WeightOrigin:
         return self.cr is not None and self.cr > AHP_CR_LIMIT
 
 
-def weighting_problems(weighting: Weighting, items: Sequence[str]) -> list[tuple[tuple[str | int, ...], str]]:
+def _unknown(name: str, items: Sequence[str]) -> Msg:
+    return msg("unknown id {id}{hint}", id=repr(name), hint=did_you_mean(name, items))
+
+
+def weighting_problems(weighting: Weighting, items: Sequence[str]) -> list[tuple[tuple[str | int, ...], Msg | str]]:
     """(location inside the weighting, message) of every problem; empty when it can be derived."""
     known = set(items)
-    found: list[tuple[tuple[str | int, ...], str]] = []
+    found: list[tuple[tuple[str | int, ...], Msg | str]] = []
     if weighting.method in ("roc", "rank_sum"):
         order = weighting.order or []
         for index, name in enumerate(order):
             if name not in known:
-                found.append((("order", index), f"unknown id {name!r}{did_you_mean(name, items)}"))
+                found.append((("order", index), _unknown(name, items)))
             elif order.index(name) != index:
-                found.append((("order", index), f"{name!r} is listed twice"))
+                found.append((("order", index), msg("{id} is listed twice", id=repr(name))))
         absent = [name for name in items if name not in order]
         if absent:
-            found.append((("order",), f"the order must list every item; missing: {', '.join(absent)}"))
+            found.append((("order",), msg("the order must list every item; missing: {items}", items=", ".join(absent))))
     elif weighting.method == "ahp":
         pairs: set[frozenset[str]] = set()
         for index, (first, second, _) in enumerate(weighting.comparisons or []):
             for position, name in enumerate((first, second)):
                 if name not in known:
-                    found.append((("comparisons", index, position), f"unknown id {name!r}{did_you_mean(name, items)}"))
+                    found.append((("comparisons", index, position), _unknown(name, items)))
             if first == second:
-                found.append((("comparisons", index), f"{first!r} is compared with itself"))
+                found.append((("comparisons", index), msg("{id} is compared with itself", id=repr(first))))
             elif frozenset((first, second)) in pairs:
-                found.append((("comparisons", index), f"{first!r} and {second!r} are compared twice"))
+                twice = msg("{first} and {second} are compared twice", first=repr(first), second=repr(second))
+                found.append((("comparisons", index), twice))
             pairs.add(frozenset((first, second)))
         groups = _connected_groups(items, weighting)
         if not found and len(groups) > 1:
             parts = " | ".join(", ".join(group) for group in groups)
-            found.append(
-                (("comparisons",), f"the comparisons must link every item to the others; separate groups: {parts}")
-            )
+            message = msg("the comparisons must link every item to the others; separate groups: {groups}", groups=parts)
+            found.append((("comparisons",), message))
         if not found:
             try:
                 derive(weighting, items, {}, "")

@@ -9,7 +9,7 @@ from partnerfit.engine.matrix import DecisionMatrix, FloatArray
 from partnerfit.engine.method import Method, Table
 from partnerfit.engine.output import MethodOptions, MethodOutput
 from partnerfit.engine.wsm import coverage
-from partnerfit.errors import MethodError
+from partnerfit.errors import IncompleteScoresError
 from partnerfit.mcda.promethee import Preference
 
 
@@ -38,7 +38,7 @@ def method_table(method: Method, matrix: DecisionMatrix, options: MethodOptions)
         elif method.needs_complete:
             assert rows is not None
             i, j = (int(k[0]) for k in np.nonzero(gaps))
-            raise MethodError(
+            raise IncompleteScoresError(
                 f"{method.name} compares candidates with each other, so every score is needed: "
                 f"{matrix.ids[rows[i]]} has no score for {matrix.criteria.ids[j]} "
                 f"({int(gaps.sum())} missing in all); use --missing worst or the wsm method"

@@ -1,6 +1,7 @@
-"""The words shown to people, in English and French: ``t(key, lang)`` looks them up in the catalogues."""
+"""The words shown to people, in English and French: gettext catalogues (partnerfit/locale) read by key."""
 
+from partnerfit.i18n.catalog import LANGUAGES, t, tn, translator
 from partnerfit.i18n.reasons import reason_text
-from partnerfit.i18n.words import LANGUAGES, method_text, t
+from partnerfit.i18n.words import method_text
 
-__all__ = ["LANGUAGES", "method_text", "reason_text", "t"]
+__all__ = ["LANGUAGES", "method_text", "reason_text", "t", "tn", "translator"]

@@ -5,7 +5,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Protocol
 
-from partnerfit.i18n.words import t
+from partnerfit.i18n.catalog import t
+from partnerfit.i18n.numerals import figure
 
 # codes whose catalogue key is prefixed (the notes' codes are their own keys)
 _PREFIXED = frozenset({"minimum", "maximum", "gate", "no_scores"})
@@ -32,8 +33,8 @@ def reason_text(reason: ReasonFields, lang: str = "en", label: str | None = None
     return _words(reason.code, reason.subject, reason.value, reason.bound, lang, label)
 
 
-def _num(value: float | None) -> str:
-    return "" if value is None else f"{value:g}"
+def _num(value: float | None, lang: str) -> str:
+    return "" if value is None else figure("value", value, lang)
 
 
 @lru_cache(maxsize=4096)
@@ -41,4 +42,4 @@ def _words(code: str, subject: str, value: float | None, bound: float | None, la
     # cached: a large file repeats the same few reasons and notes thousands of times
     name = label or subject
     key = f"reason_{code}" if code in _PREFIXED else code
-    return t(key, lang, criterion=name, gate=name, value=_num(value), bound=_num(bound))
+    return t(key, lang, criterion=name, gate=name, value=_num(value, lang), bound=_num(bound, lang))

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import yaml
 
-from partnerfit.errors import Diagnostic, InvalidInputError
+from partnerfit.errors import Diagnostic, InvalidInputError, Msg, msg
 from partnerfit.io.located import Document as Document
 from partnerfit.io.located import Loc as Loc
 from partnerfit.io.located import clean_surrogates as clean_surrogates
-from partnerfit.io.yaml_nodes import LIBYAML, Builder, Loader, node_beyond_budget
+from partnerfit.io.yaml_nodes import LIBYAML, Builder, Loader, node_beyond_budget, too_deep
 from partnerfit.io.yaml_nodes import MAX_ALIAS_NODES as MAX_ALIAS_NODES
 from partnerfit.io.yaml_nodes import MAX_DEPTH as MAX_DEPTH
 from partnerfit.io.yaml_nodes import MAX_NODES as MAX_NODES
@@ -45,8 +45,8 @@ def read_document(path: Path, *, shown_as: str | None = None, regular_only: bool
 
 
 def _failure(shown: str) -> Callable[..., InvalidInputError]:
-    def fail(message: str, line: int = 1, column: int = 1, code: str = "PF002") -> InvalidInputError:
-        return InvalidInputError([Diagnostic(shown, line, column, "error", message, "", code)])
+    def fail(message: str | Msg, line: int = 1, column: int = 1, code: str = "PF002") -> InvalidInputError:
+        return InvalidInputError([Diagnostic.of(shown, line, column, "error", message, "", code)])
 
     return fail
 
@@ -58,18 +58,20 @@ def read_text(path: Path, *, shown_as: str | None = None, regular_only: bool = F
     raw = _read_bytes(path, "JSON" if path.suffix.lower() == ".json" else "YAML", regular_only, fail)
     if b"\x00" in raw:
         line, column = _position_of(raw, raw.index(b"\x00"))
-        raise fail("binary data (a NUL byte) where a text file was expected", line, column)
+        raise fail(msg("binary data (a NUL byte) where a text file was expected"), line, column)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line, column = _position_of(raw, exc.start)
         raise fail(
-            f"not UTF-8 text: byte 0x{raw[exc.start]:02x} cannot be decoded; save the file as UTF-8",
+            msg(
+                "not UTF-8 text: byte {byte} cannot be decoded; save the file as UTF-8", byte=f"0x{raw[exc.start]:02x}"
+            ),
             line,
             column,
         ) from None
     if not text.strip():
-        raise fail("the file is empty; expected a mapping such as 'kind: candidates'")
+        raise fail(msg("the file is empty; expected a mapping such as 'kind: candidates'"))
     return shown, text
 
 
@@ -91,32 +93,45 @@ def _read_bytes(path: Path, kind: str, regular_only: bool, fail: Callable[..., I
                 raise fail(_not_regular(mode.st_mode))
             if stat.S_ISREG(mode.st_mode) and mode.st_size > limit:
                 raise fail(
-                    f"file is {mode.st_size:,} bytes; a {kind} file may hold at most {limit:,} bytes ({limit / 2**20:g} MiB)"
+                    msg(
+                        "file is {size} bytes; a {kind} file may hold at most {limit} bytes ({mib} MiB)",
+                        size=f"{mode.st_size:,}",
+                        kind=kind,
+                        limit=f"{limit:,}",
+                        mib=f"{limit / 2**20:g}",
+                    )
                 )
             raw = stream.read(limit + 1)
     except IsADirectoryError:
-        raise fail("is a directory, not a file") from None
+        raise fail(msg("is a directory, not a file")) from None
     except FileNotFoundError:
-        raise fail("no such file") from None
+        raise fail(msg("no such file")) from None
     except OSError as exc:
         if regular_only and path.is_socket():
             raise fail(_not_regular(stat.S_IFSOCK)) from None
-        raise fail(f"cannot be read: {exc.strerror or exc}") from None
+        raise fail(msg("cannot be read: {reason}", reason=str(exc.strerror or exc))) from None
     if len(raw) > limit:
-        raise fail(f"more than {limit:,} bytes; a {kind} file may hold at most {limit / 2**20:g} MiB")
+        raise fail(
+            msg(
+                "more than {limit} bytes; a {kind} file may hold at most {mib} MiB",
+                limit=f"{limit:,}",
+                kind=kind,
+                mib=f"{limit / 2**20:g}",
+            )
+        )
     return raw
 
 
-def _not_regular(mode: int) -> str:
+def _not_regular(mode: int) -> Msg:
     if stat.S_ISDIR(mode):
-        return "is a directory, not a file"
+        return msg("is a directory, not a file")
     if stat.S_ISFIFO(mode):
-        return "is a named pipe (FIFO), not a regular file"
+        return msg("is a named pipe (FIFO), not a regular file")
     if stat.S_ISSOCK(mode):
-        return "is a socket, not a regular file"
+        return msg("is a socket, not a regular file")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "is a device, not a regular file"
-    return "is not a regular file"  # pragma: no cover - every other kind is listed above
+        return msg("is a device, not a regular file")
+    return msg("is not a regular file")  # pragma: no cover - every other kind is listed above
 
 
 def _position_of(raw: bytes, offset: int) -> tuple[int, int]:
@@ -127,7 +142,7 @@ def _position_of(raw: bytes, offset: int) -> tuple[int, int]:
 def _parse_yaml(shown: str, text: str, fail: Callable[..., InvalidInputError]) -> Document:
     beyond = node_beyond_budget(text)
     if beyond is not None:
-        message = f"the file holds more than {MAX_NODES:,} values; split it, or write it as JSON"
+        message = msg("the file holds more than {limit} values; split it, or write it as JSON", limit=f"{MAX_NODES:,}")
         raise fail(message, *beyond, "PF005")
     loader = Loader(text)
     try:
@@ -136,24 +151,24 @@ def _parse_yaml(shown: str, text: str, fail: Callable[..., InvalidInputError]) -
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         if "maximum nesting depth" in str(exc.problem):
-            raise fail(f"nesting is too deep (more than {MAX_DEPTH} levels)", line, column, "PF005") from None
+            raise fail(too_deep(), line, column, "PF005") from None
         colon = _missing_colon(exc, text, line)
         if colon is not None:  # YAML notices on a later line: point at the line that lacks it
-            raise fail("invalid YAML: a ':' is missing at the end of this key", *colon, "PF001") from None
+            raise fail(msg("invalid YAML: a ':' is missing at the end of this key"), *colon, "PF001") from None
         raise fail(_yaml_message(exc, text, line), line, column, "PF001") from None
     except yaml.reader.ReaderError as exc:  # a control character in the raw text
         line, column = _reader_position(text, exc.position)
         code = exc.character if isinstance(exc.character, int) else ord(exc.character or "\0")
-        message = f"invalid YAML: the control character U+{code:04X} is not allowed; remove it"
+        message = msg("invalid YAML: the control character {char} is not allowed; remove it", char=f"U+{code:04X}")
         raise fail(message, line, column, "PF001") from None
     except yaml.YAMLError as exc:
-        raise fail(f"invalid YAML: {exc}", code="PF001") from None
+        raise fail(msg("invalid YAML: {problem}", problem=str(exc)), code="PF001") from None
     except RecursionError:
-        raise fail(f"nesting is too deep (more than {MAX_DEPTH} levels)", code="PF005") from None
+        raise fail(too_deep(), code="PF005") from None
     finally:
         loader.dispose()
     if root is None:
-        raise fail("the file holds no document; expected a mapping such as 'kind: candidates'")
+        raise fail(msg("the file holds no document; expected a mapping such as 'kind: candidates'"))
     doc = Document(shown, None, root, text)
     builder = Builder(shown)
     if "*" in text:
@@ -198,25 +213,30 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-def _yaml_message(exc: yaml.MarkedYAMLError, text: str, line: int) -> str:
+def _yaml_message(exc: yaml.MarkedYAMLError, text: str, line: int) -> Msg:
+    # the parser's own words (the problem, its context) are English: they stay as written
     problem = exc.problem or "invalid YAML"
     lines = text.splitlines()
     if 0 < line <= len(lines) and "\t" in lines[line - 1][: len(lines[line - 1]) - len(lines[line - 1].lstrip())]:
-        return f"invalid YAML: {problem} — a tab is used for indentation; YAML indents with spaces"
+        return msg("invalid YAML: {problem} — a tab is used for indentation; YAML indents with spaces", problem=problem)
     if "\t" in problem or ("cannot start any token" in problem and "\t" in text):
-        return f"invalid YAML: {problem} — tabs are not allowed here; use spaces"
+        return msg("invalid YAML: {problem} — tabs are not allowed here; use spaces", problem=problem)
     if "another document" in problem:
-        return (
+        return msg(
             "invalid YAML: a second document starts here; a partnerfit file holds one document "
             "(remove the '---' or '...' line before it)"
         )
     if "Unicode character escape" in problem:
-        return (
-            f"invalid YAML: {problem} — \\ud800 to \\udfff are halves of a surrogate pair, not characters; "
-            "write the character itself"
+        return msg(
+            "invalid YAML: {problem} — {low} to {high} are halves of a surrogate pair, not characters; "
+            "write the character itself",
+            problem=problem,
+            low="\\ud800",
+            high="\\udfff",
         )
-    context = f" ({exc.context})" if exc.context else ""
-    return f"invalid YAML: {problem}{context}"
+    if exc.context:
+        return msg("invalid YAML: {problem} ({context})", problem=problem, context=exc.context)
+    return msg("invalid YAML: {problem}", problem=problem)
 
 
 def _parse_json(shown: str, text: str, fail: Callable[..., InvalidInputError]) -> Document:

@@ -9,9 +9,9 @@ from collections.abc import Callable, Iterator
 from functools import cached_property
 from typing import Any
 
-from partnerfit.errors import MAX_DIAGNOSTICS, TOO_MANY, Diagnostic, InvalidInputError
+from partnerfit.errors import MAX_DIAGNOSTICS, TOO_MANY, Diagnostic, InvalidInputError, msg
 from partnerfit.io.located import Document, clean_surrogates
-from partnerfit.io.yaml_nodes import MAX_DEPTH
+from partnerfit.io.yaml_nodes import MAX_DEPTH, too_deep
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
 # keys and values one JSON file may hold: 100,000 candidates scored on 13 criteria hold about
@@ -64,13 +64,14 @@ def parse(
     """Parse JSON text; errors are located later by walking the text along their path."""
     beyond = values_beyond_budget(text)
     if beyond:
-        raise fail(f"the file holds more than {MAX_JSON_VALUES:,} keys and values; split it", code="PF005")
+        message = msg("the file holds more than {limit} keys and values; split it", limit=f"{MAX_JSON_VALUES:,}")
+        raise fail(message, code="PF005")
     try:
         data = json.loads(text, object_pairs_hook=_no_duplicates, parse_int=parse_int)
     except json.JSONDecodeError as exc:
-        raise fail(f"invalid JSON: {exc.msg}", exc.lineno, exc.colno, "PF001") from None
+        raise fail(msg("invalid JSON: {problem}", problem=exc.msg), exc.lineno, exc.colno, "PF001") from None
     except RecursionError:
-        raise fail(f"nesting is too deep (more than {MAX_DEPTH} levels)", code="PF005") from None
+        raise fail(too_deep(), code="PF005") from None
     except ValueError:  # an integer too long to convert: read again, keeping it as an (infinite) float
         return parse(shown, text, fail, parse_int=_long_int)
     except _DuplicateKeyError:
@@ -226,8 +227,12 @@ class _DuplicateFinder:
             key, after = json.decoder.scanstring(self.text, end + 1)  # type: ignore[attr-defined]
             if key in seen:
                 first, _ = self.position(seen[key])
-                message = f"duplicate key {key!r} (first defined at line {first}); a key may appear once in an object"
-                self.errors.append(Diagnostic(self.shown, *self.position(end), "error", message, "", "PF004"))
+                message = msg(
+                    "duplicate key {key} (first defined at line {line}); a key may appear once in an object",
+                    key=repr(key),
+                    line=str(first),
+                )
+                self.errors.append(Diagnostic.of(self.shown, *self.position(end), "error", message, "", "PF004"))
             else:
                 seen[key] = end
             end = self.skip(self.scan(self.skip(after) + 1, depth + 1))

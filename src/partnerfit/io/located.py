@@ -10,7 +10,7 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from partnerfit.errors import Diagnostic
+from partnerfit.errors import Diagnostic, Msg, msg
 
 Loc = Sequence[str | int]
 
@@ -66,11 +66,11 @@ class Document:
         return pairs
 
     def diagnostic(
-        self, loc: Loc, message: str, *, key: bool = False, severity: str = "error", code: str = ""
+        self, loc: Loc, message: str | Msg, *, key: bool = False, severity: str = "error", code: str = ""
     ) -> Diagnostic:
         line, column = self.locate(loc, key=key)
         path = ".".join(str(p) for p in loc)
-        return Diagnostic(self.path, line, column, severity, message, path, code)  # type: ignore[arg-type]
+        return Diagnostic.of(self.path, line, column, severity, message, path, code)  # type: ignore[arg-type]
 
 
 def clean_surrogates(doc: Document) -> None:
@@ -102,9 +102,11 @@ def clean_surrogates(doc: Document) -> None:
         return value
 
     doc.data = clean(doc.data, ())
-    message = (
-        "a lone surrogate (an escape from \\ud800 to \\udfff without its pair) is not a character; "
-        "write the character itself"
+    message = msg(
+        "a lone surrogate (an escape from {low} to {high} without its pair) is not a character; "
+        "write the character itself",
+        low="\\ud800",
+        high="\\udfff",
     )
     for loc, key in found:
         diagnostic = doc.diagnostic(loc, message, key=key, code="PF007")

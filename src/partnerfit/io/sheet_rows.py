@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from partnerfit.errors import Diagnostic, InvalidInputError
+from partnerfit.errors import Diagnostic, InvalidInputError, Msg, msg
 from partnerfit.io.formulas import QUOTE, is_formula_like  # the writers' rule, undone exactly
 
 # bounds that keep any accepted sheet under about 1 GB and 15 s (benchmarks/bench_limits.py measures them)
@@ -25,6 +25,7 @@ TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 DEFAULT_SHEET = "Scores"  # the sheet of partnerfit's own workbooks that holds the input scores
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
+_DELIMITER_NAMES = {",": msg("comma"), ";": msg("semicolon"), "\t": msg("tab")}
 
 
 @dataclass(frozen=True)
@@ -58,10 +59,10 @@ def cell_ref(row: int, column: int) -> str:
     return f"{column_letters(column)}{row}"
 
 
-def problem(shown: str, message: str, code: str = "PF002", row: int = 1, column: int = 1) -> InvalidInputError:
+def problem(shown: str, message: str | Msg, code: str = "PF002", row: int = 1, column: int = 1) -> InvalidInputError:
     """One error about the sheet, at a cell, a row (column 1) or the whole file (row 1, column 1)."""
     where = cell_ref(row, column) if column > 1 else ""
-    return InvalidInputError([Diagnostic(shown, row, column, "error", message, where, code)])
+    return InvalidInputError([Diagnostic.of(shown, row, column, "error", message, where, code)])
 
 
 def cell_text(value: Any) -> str | None:
@@ -92,34 +93,42 @@ def stray_values(sheet: Rows, start: int, shown: str) -> list[Diagnostic]:
             if col > len(values) or cell_text(values[col - 1]) is None:
                 continue
             if sheet.delimiter and col > len(header):  # a delimiter inside a text shifted the row
-                message = (
-                    f"row {index + 1} has {len(values)} fields but the header row has {len(header)}: "
-                    f"{shown_value(values[col - 1])} has no column; a {DELIMITERS[sheet.delimiter]} inside an "
-                    "unquoted text shifts the values after it (put that text in quotes)"
+                message = msg(
+                    "row {row} has {count} fields but the header row has {header}: {value} has no column; "
+                    "a {delimiter} inside an unquoted text shifts the values after it (put that text in quotes)",
+                    row=str(index + 1),
+                    count=str(len(values)),
+                    header=str(len(header)),
+                    value=shown_value(values[col - 1]),
+                    delimiter=_DELIMITER_NAMES[sheet.delimiter],
                 )
-                found.append(Diagnostic(shown, index + 1, col, "error", message, cell_ref(index + 1, col), "PF104"))
+                found.append(Diagnostic.of(shown, index + 1, col, "error", message, cell_ref(index + 1, col), "PF104"))
                 break
             lost.setdefault(col, []).append(index + 1)
     for col, rows in sorted(lost.items()):
         value = shown_value(sheet.rows[rows[0] - 1][col - 1])
-        more = f" (and {len(rows) - 1:,} more in this column)" if len(rows) > 1 else ""
-        message = f"{value}{more} is in a column without a header: not imported; give the column a header ('#...' to ignore it)"
-        found.append(Diagnostic(shown, rows[0], col, "warning", message, cell_ref(rows[0], col), "PF104"))
+        more = msg(" (and {count} more in this column)", count=f"{len(rows) - 1:,}") if len(rows) > 1 else ""
+        message = msg(
+            "{value}{more} is in a column without a header: not imported; give the column a header ('#...' to ignore it)",
+            value=value,
+            more=more,
+        )
+        found.append(Diagnostic.of(shown, rows[0], col, "warning", message, cell_ref(rows[0], col), "PF104"))
     return found
 
 
-def hint(word: str, choices: dict[str, str]) -> str:
+def hint(word: str, choices: dict[str, str]) -> Msg | str:
     """`` — did you mean 'x'?`` when one of ``choices`` (spelling -> as shown) is close to ``word``."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" — did you mean {choices[close[0]]!r}?" if close else ""
+    return msg(" — did you mean {choice}?", choice=repr(choices[close[0]])) if close else ""
 
 
-def mib(size: int) -> str:
-    return f"{size / 2**20:g} MiB"
+def mib(size: int) -> Msg:
+    return msg("{size} MiB", size=f"{size / 2**20:g}")
 
 
-def warning_at(shown: str, message: str) -> Diagnostic:
-    return Diagnostic(shown, 1, 1, "warning", message, "", "PF002")
+def warning_at(shown: str, message: str | Msg) -> Diagnostic:
+    return Diagnostic.of(shown, 1, 1, "warning", message, "", "PF002")
 
 
 class Budget:
@@ -131,19 +140,27 @@ class Budget:
 
     def add(self, row: int, width: int, unit: str = "cells") -> None:
         if width > MAX_COLUMNS:
-            raise problem(
-                self.shown,
-                f"row {row} has {width:,} {unit}; a sheet holds at most {MAX_COLUMNS:,} columns (A to XFD)",
-                row=row,
+            values = {"row": str(row), "width": f"{width:,}", "limit": f"{MAX_COLUMNS:,}"}
+            message = (
+                msg("row {row} has {width} fields; a sheet holds at most {limit} columns (A to XFD)", **values)
+                if unit == "fields"
+                else msg("row {row} has {width} cells; a sheet holds at most {limit} columns (A to XFD)", **values)
             )
+            raise problem(self.shown, message, row=row)
         if row > MAX_ROWS:
-            raise problem(self.shown, f"more than {MAX_ROWS:,} rows; a sheet holds no more", row=row)
+            raise problem(
+                self.shown, msg("more than {limit} rows; a sheet holds no more", limit=f"{MAX_ROWS:,}"), row=row
+            )
         self.cells += max(width, 1)  # an empty row costs memory too
         if self.cells > MAX_CELLS:
             raise problem(
                 self.shown,
-                f"more than {MAX_CELLS:,} cells by row {row} (empty cells inside a row count); partnerfit "
-                f"imports at most {MAX_CELLS:,}: remove unused rows and columns or split the sheet",
+                msg(
+                    "more than {limit} cells by row {row} (empty cells inside a row count); partnerfit "
+                    "imports at most {limit}: remove unused rows and columns or split the sheet",
+                    limit=f"{MAX_CELLS:,}",
+                    row=str(row),
+                ),
                 row=row,
             )
 
@@ -173,7 +190,9 @@ def _decode(data: bytes, shown: str) -> str:
         try:
             return _no_nul(data.decode("utf-16"), shown)
         except UnicodeDecodeError:
-            raise problem(shown, "not readable UTF-16 text; save the sheet as .xlsx (Excel) or CSV UTF-8") from None
+            raise problem(
+                shown, msg("not readable UTF-16 text; save the sheet as .xlsx (Excel) or CSV UTF-8")
+            ) from None
     try:
         return _no_nul(data.decode("utf-8-sig"), shown)
     except UnicodeDecodeError:
@@ -185,8 +204,10 @@ def _no_nul(text: str, shown: str) -> str:
         at = text.index("\x00")
         line = text.count("\n", 0, at) + 1
         column = at - text.rfind("\n", 0, at)
-        message = "not an .xlsx or a CSV file: binary data (a NUL byte); save the sheet as .xlsx (Excel) or CSV UTF-8"
-        raise InvalidInputError([Diagnostic(shown, line, column, "error", message, "", "PF002")])
+        message = msg(
+            "not an .xlsx or a CSV file: binary data (a NUL byte); save the sheet as .xlsx (Excel) or CSV UTF-8"
+        )
+        raise InvalidInputError([Diagnostic.of(shown, line, column, "error", message, "", "PF002")])
     return text
 
 
@@ -197,15 +218,20 @@ def _csv_error(shown: str, text: str, delimiter: str, row: int, exc: csv.Error) 
         next(reader)
     line = reader.line_num + 1
     fields = next(reader, [""])  # when the quote never closes, its field is the last one
-    where = f"row {row}" + (f" (line {line})" if line != row else "")
+    where = (
+        msg("row {row} (line {line})", row=str(row), line=str(line)) if line != row else msg("row {row}", row=str(row))
+    )
     if "unexpected end of data" in str(exc):
-        message = (
-            f"a quote opens a text on {where} and never closes: every line after it would be read as that "
-            'one text; close the quote, or double a quote inside a quoted text ("")'
+        message = msg(
+            "a quote opens a text on {where} and never closes: every line after it would be read as that "
+            'one text; close the quote, or double a quote inside a quoted text ("")',
+            where=where,
         )
     else:
-        message = (
-            f'a quoted text is followed by other characters on {where} ({exc}); inside a quoted text, write " as ""'
+        message = msg(
+            'a quoted text is followed by other characters on {where} ({problem}); inside a quoted text, write " as ""',
+            where=where,
+            problem=str(exc),
         )
         fields = [""]  # which field holds the stray quote is not known: the row is named, not a cell
     return problem(shown, message, "PF001", row=row, column=max(len(fields), 1))

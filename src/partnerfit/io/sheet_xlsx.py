@@ -18,7 +18,7 @@ from openpyxl.worksheet._reader import (  # type: ignore[import-untyped]
 )
 from openpyxl.xml.functions import iterparse  # type: ignore[import-untyped]
 
-from partnerfit.errors import InvalidInputError
+from partnerfit.errors import InvalidInputError, Msg, msg
 from partnerfit.io.sheet_rows import (
     DEFAULT_SHEET,
     MAX_COLUMNS,
@@ -46,9 +46,19 @@ def xlsx_rows(data: bytes, shown: str, sheet: str | None, budget: Budget) -> tup
     except InvalidInputError:
         raise
     except Exception as exc:  # a damaged workbook fails in many ways; none may end in a traceback
-        raise problem(shown, f"not a readable .xlsx workbook ({type(exc).__name__}: {exc})") from None
+        raise problem(shown, _unreadable(exc)) from None
     sheets = ", ".join(map(repr, names))
-    raise problem(shown, f"no sheet {chosen!r}; the workbook has {sheets}{hint(chosen, {n: n for n in names})}")
+    message = msg(
+        "no sheet {sheet}; the workbook has {sheets}{hint}",
+        sheet=repr(chosen),
+        sheets=sheets,
+        hint=hint(chosen, {n: n for n in names}),
+    )
+    raise problem(shown, message)
+
+
+def _unreadable(exc: Exception) -> Msg:
+    return msg("not a readable .xlsx workbook ({problem})", problem=f"{type(exc).__name__}: {exc}")
 
 
 def _check_archive(data: bytes, shown: str) -> None:
@@ -59,21 +69,31 @@ def _check_archive(data: bytes, shown: str) -> None:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
     except Exception as exc:
-        raise problem(shown, f"not a readable .xlsx workbook ({type(exc).__name__}: {exc})") from None
+        raise problem(shown, _unreadable(exc)) from None
     unpacked = sum(member.file_size for member in members)  # zipfile never inflates a part past its size
     if unpacked > sheet_rows.MAX_UNPACKED:
         limit = sheet_rows.MAX_UNPACKED / 2**20
-        raise problem(shown, f"the workbook unpacks to {unpacked:,} bytes; partnerfit reads at most {limit:g} MiB")
+        message = msg(
+            "the workbook unpacks to {size} bytes; partnerfit reads at most {limit} MiB",
+            size=f"{unpacked:,}",
+            limit=f"{limit:g}",
+        )
+        raise problem(shown, message)
     for member in members:
         if _PARSED_WHOLE.search(member.filename) and member.file_size > sheet_rows.MAX_PART:
             raise problem(
                 shown,
-                f"the part {member.filename!r} unpacks to {member.file_size:,} bytes; partnerfit reads at most "
-                f"{sheet_rows.MAX_PART / 2**20:g} MiB of it (save a copy of the sheet alone, or as CSV)",
+                msg(
+                    "the part {part} unpacks to {size} bytes; partnerfit reads at most "
+                    "{limit} MiB of it (save a copy of the sheet alone, or as CSV)",
+                    part=repr(member.filename),
+                    size=f"{member.file_size:,}",
+                    limit=f"{sheet_rows.MAX_PART / 2**20:g}",
+                ),
             )
     if any(m.filename == "mimetype" for m in members) and archive.read("mimetype").startswith(b"application/vnd.oasis"):
         raise problem(
-            shown, "an OpenDocument file (.ods), not an .xlsx workbook; save it as .xlsx (Excel) or CSV UTF-8"
+            shown, msg("an OpenDocument file (.ods), not an .xlsx workbook; save it as .xlsx (Excel) or CSV UTF-8")
         )
 
 
@@ -93,7 +113,11 @@ def _worksheet_rows(book: Any, ws: Any, shown: str, budget: Budget) -> list[tupl
         parser.shown = shown
         for index, cells in parser.rows():
             if index <= len(rows):
-                message = f"row {index} comes after row {len(rows)} in the workbook's XML; open and save it again"
+                message = msg(
+                    "row {row} comes after row {previous} in the workbook's XML; open and save it again",
+                    row=str(index),
+                    previous=str(len(rows)),
+                )
                 raise problem(shown, message, row=index)
             while len(rows) < index - 1:  # rows the file leaves out are empty
                 budget.add(len(rows) + 1, 0)
@@ -121,7 +145,11 @@ class _Parser(WorkSheetParser):  # type: ignore[misc]
             elif event == "start" and element.tag == CELL_TAG:
                 count += 1
                 if count > MAX_COLUMNS:  # refused before the whole row is built in memory
-                    message = f"row {row} has more than {MAX_COLUMNS:,} cells; a sheet holds at most {MAX_COLUMNS:,} columns (A to XFD)"
+                    message = msg(
+                        "row {row} has more than {limit} cells; a sheet holds at most {limit} columns (A to XFD)",
+                        row=str(row),
+                        limit=f"{MAX_COLUMNS:,}",
+                    )
                     raise problem(self.shown, message, row=row)
             elif event == "end" and element.tag == ROW_TAG:
                 yield self.parse_row(element)

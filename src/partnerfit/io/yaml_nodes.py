@@ -9,7 +9,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from partnerfit import numbers
-from partnerfit.errors import MAX_DIAGNOSTICS, TOO_MANY, Diagnostic, InvalidInputError
+from partnerfit.errors import MAX_DIAGNOSTICS, TOO_MANY, Diagnostic, InvalidInputError, Msg, msg
 
 MAX_DEPTH = 64
 MAX_ALIAS_NODES = 100_000
@@ -71,22 +71,31 @@ def node_beyond_budget(text: str, budget: int = MAX_NODES) -> tuple[int, int] | 
     return None
 
 
-def _kind(node: Node) -> str:
+def too_deep() -> Msg:
+    """The message of a document nested deeper than MAX_DEPTH."""
+    return msg("nesting is too deep (more than {depth} levels)", depth=str(MAX_DEPTH))
+
+
+def _kind(node: Node) -> Msg:
     """What a node holds, in a message (never its content: the node may come from any file)."""
     if isinstance(node, MappingNode):
-        return "a mapping"
+        return msg("a mapping")
     if isinstance(node, SequenceNode):
-        return "a list"
-    return {NULL_TAG: "nothing (null)", INT_TAG: "a number", FLOAT_TAG: "a number", BOOL_TAG: "a boolean"}.get(
-        node.tag, "a text"
-    )
+        return msg("a list")
+    kinds = {
+        NULL_TAG: msg("nothing (null)"),
+        INT_TAG: msg("a number"),
+        FLOAT_TAG: msg("a number"),
+        BOOL_TAG: msg("a boolean"),
+    }
+    return kinds.get(node.tag) or msg("a text")
 
 
 class Refused(Exception):
     """A node the document may not hold at all (recursive alias, too deep): the reading stops there."""
 
-    def __init__(self, node: Node, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, node: Node, message: Msg) -> None:
+        super().__init__(str(message))
         self.node = node
         self.message = message
 
@@ -98,18 +107,21 @@ class Builder:
         self.path = path
         self.errors: list[Diagnostic] = []
 
-    def _error(self, node: Node, message: str, code: str) -> None:
+    def _error(self, node: Node, message: Msg, code: str) -> None:
         if len(self.errors) >= MAX_DIAGNOSTICS:  # the rest would not be shown: do not pay for them
             if self.errors[-1].code != TOO_MANY:
                 self.errors.append(Diagnostic(self.path, 1, 1, "error", "", "", TOO_MANY))
             return
         mark = node.start_mark
-        self.errors.append(Diagnostic(self.path, mark.line + 1, mark.column + 1, "error", message, "", code))
+        self.errors.append(Diagnostic.of(self.path, mark.line + 1, mark.column + 1, "error", message, "", code))
 
     def _refuse_tag(self, node: Node) -> None:
         self._error(
             node,
-            f"the tag {node.tag!r} is not allowed; partnerfit files hold plain mappings, lists, texts and numbers",
+            msg(
+                "the tag {tag} is not allowed; partnerfit files hold plain mappings, lists, texts and numbers",
+                tag=repr(node.tag),
+            ),
             "PF003",
         )
 
@@ -125,9 +137,9 @@ class Builder:
             if key in sizes:
                 return sizes[key]
             if key in active:
-                raise Refused(node, "an alias refers to the mapping or list that contains it (recursive alias)")
+                raise Refused(node, msg("an alias refers to the mapping or list that contains it (recursive alias)"))
             if depth > MAX_DEPTH:
-                raise Refused(node, f"nesting is too deep (more than {MAX_DEPTH} levels)")
+                raise Refused(node, too_deep())
             distinct += 1
             total = 1
             if isinstance(node, (MappingNode, SequenceNode)):
@@ -146,7 +158,12 @@ class Builder:
         if expanded - distinct > MAX_ALIAS_NODES:
             self._error(
                 root,
-                f"aliases expand this document to {expanded:,} nodes; at most {MAX_ALIAS_NODES:,} may come from aliases (is this a 'billion laughs' file?)",
+                msg(
+                    "aliases expand this document to {count} nodes; at most {limit} may come from aliases "
+                    "(is this a 'billion laughs' file?)",
+                    count=f"{expanded:,}",
+                    limit=f"{MAX_ALIAS_NODES:,}",
+                ),
                 "PF005",
             )
             raise InvalidInputError(self.errors)
@@ -156,7 +173,7 @@ class Builder:
         if isinstance(node, ScalarNode):
             return self._scalar(node)
         if depth >= MAX_DEPTH:
-            self._error(node, f"nesting is too deep (more than {MAX_DEPTH} levels)", "PF005")
+            self._error(node, too_deep(), "PF005")
             raise InvalidInputError(self.errors)
         if isinstance(node, SequenceNode):
             if node.tag != SEQ_TAG:
@@ -165,7 +182,9 @@ class Builder:
             return [self.build(child, depth + 1) for child in node.value]
         if isinstance(node, MappingNode):
             return self._mapping(node, depth)
-        self._error(node, "unsupported YAML node", "PF006")  # pragma: no cover - composer yields only the three kinds
+        self._error(
+            node, msg("unsupported YAML node"), "PF006"
+        )  # pragma: no cover - composer yields only the three kinds
         return None
 
     def _scalar(self, node: ScalarNode) -> Any:
@@ -190,7 +209,7 @@ class Builder:
         try:
             return constructor(_SCALARS, node)
         except (ValueError, yaml.YAMLError):  # an explicit !!timestamp that is not a date
-            self._error(node, f"the tag {tag!r} does not fit this value", "PF003")
+            self._error(node, msg("the tag {tag} does not fit this value", tag=repr(tag)), "PF003")
             return None
 
     def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any] | None:
@@ -209,7 +228,11 @@ class Builder:
                 first = earlier.start_mark
                 self._error(
                     key_node,
-                    f"duplicate key {key!r} (first defined at line {first.line + 1}); a key may appear once in a mapping",
+                    msg(
+                        "duplicate key {key} (first defined at line {line}); a key may appear once in a mapping",
+                        key=repr(key),
+                        line=str(first.line + 1),
+                    ),
                     "PF004",
                 )
                 continue
@@ -220,11 +243,11 @@ class Builder:
     def _key(self, node: Node) -> str | None:
         """A key as the text written (1, true and 1.0 are the texts '1', 'true' and '1.0'); None if refused."""
         if not isinstance(node, ScalarNode):
-            self._error(node, "a key must be a plain text, not a list or mapping", "PF006")
+            self._error(node, msg("a key must be a plain text, not a list or mapping"), "PF006")
             return None
         if node.tag == NULL_TAG:
             self._error(
-                node, "a key may not be null (~, null or nothing); quote it if you mean a text: 'null'", "PF006"
+                node, msg("a key may not be null (~, null or nothing); quote it if you mean a text: 'null'"), "PF006"
             )
             return None
         if node.tag not in _KEY_TAGS:
@@ -245,7 +268,7 @@ class Builder:
         if not any(isinstance(k, ScalarNode) and k.tag == MERGE_TAG for k, _ in node.value):
             return 0
         if depth >= MAX_DEPTH:
-            self._error(node, f"nesting is too deep (more than {MAX_DEPTH} levels)", "PF005")
+            self._error(node, too_deep(), "PF005")
             raise InvalidInputError(self.errors)
         merged: list[tuple[Node, Node]] = []
         explicit: list[tuple[Node, Node]] = []
@@ -257,10 +280,15 @@ class Builder:
             batch = []
             wrong = [s for s in sources if not isinstance(s, MappingNode)]
             if wrong:  # one message per merge key, whatever the number of wrong items
-                found = _kind(value_node) if wrong[0] is value_node else f"a list holding {_kind(wrong[0])}"
+                found = (
+                    _kind(value_node) if wrong[0] is value_node else msg("a list holding {kind}", kind=_kind(wrong[0]))
+                )
                 self._error(
                     key_node,
-                    f"a merge key (<<) takes a mapping or a list of mappings, such as *defaults; found {found}",
+                    msg(
+                        "a merge key (<<) takes a mapping or a list of mappings, such as *defaults; found {found}",
+                        found=found,
+                    ),
                     "PF006",
                 )
             for source in sources:

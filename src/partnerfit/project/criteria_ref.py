@@ -11,12 +11,13 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from partnerfit.contract import semantics
+from partnerfit.contract.criteria_checks import check_criteria
 from partnerfit.contract.criteria_set import CriteriaSet, resolve
-from partnerfit.contract.messages import describe, diagnostics_from, did_you_mean
+from partnerfit.contract.messages import diagnostics_from, did_you_mean
 from partnerfit.contract.models import CriteriaFile
+from partnerfit.contract.phrases import describe
 from partnerfit.contract.raw_checks import check_raw_criteria
-from partnerfit.errors import CriteriaNotFoundError, Diagnostic, InvalidInputError
+from partnerfit.errors import CriteriaNotFoundError, Diagnostic, InvalidInputError, Msg, msg
 from partnerfit.io.document import Document, display_path, parse_text, read_document, read_text
 from partnerfit.project.builtin import builtin_names, builtin_path
 
@@ -52,7 +53,10 @@ def mapping_root(doc: Document) -> dict[str, Any]:
             [
                 doc.diagnostic(
                     (),
-                    f"expected a mapping at the top of the file (such as 'kind: candidates'), found {describe(doc.data)}",
+                    msg(
+                        "expected a mapping at the top of the file (such as 'kind: candidates'), found {found}",
+                        found=describe(doc.data),
+                    ),
                     code="PF006",
                 )
             ]
@@ -69,7 +73,7 @@ def validate_criteria(
     except ValidationError as exc:
         # the models stop at the first layer of problems: the checks that span fields still run on the raw data
         return None, diagnostics_from(exc, doc, CriteriaFile, prefix) + check_raw_criteria(data, doc, prefix)
-    return model, semantics.check_criteria(model, doc, prefix)
+    return model, check_criteria(model, doc, prefix)
 
 
 def load_criteria(ref: str | Path, *, base: Path | None = None) -> CriteriaSet:
@@ -97,10 +101,17 @@ def criteria_path(ref: str, base: Path | None) -> Path:
         return candidate
     names = builtin_names()
     if looks_like_path:
-        raise CriteriaNotFoundError(f"criteria file {ref!r} does not exist (looked for {display_path(candidate)})")
+        raise CriteriaNotFoundError(
+            msg("criteria file {ref} does not exist (looked for {path})", ref=repr(ref), path=display_path(candidate))
+        )
     hint = did_you_mean(ref, names)
     raise CriteriaNotFoundError(
-        f"unknown criteria set {ref!r} (built-in sets: {', '.join(names)}; or give a path to a criteria file){hint}"
+        msg(
+            "unknown criteria set {ref} (built-in sets: {names}; or give a path to a criteria file){hint}",
+            ref=repr(ref),
+            names=", ".join(names),
+            hint=hint,
+        )
     )
 
 
@@ -117,15 +128,17 @@ def named_criteria(doc: Document, ref: str, base: Path) -> CriteriaSet:
     if builtin_path(ref) == path:
         return load_criteria(ref)
 
-    def refused(reason: str) -> InvalidInputError:
+    def refused(reason: Msg) -> InvalidInputError:
         shown = display_path(path)
-        message = f"{ref!r}{f' ({shown})' if shown != os.path.normpath(ref) else ''} {reason}"
+        where = f" ({shown})" if shown != os.path.normpath(ref) else ""
+        message = msg("{ref}{where} {reason}", ref=repr(ref), where=where, reason=reason)
         return InvalidInputError([doc.diagnostic(("criteria",), message, code="PF121")])
 
     try:
         shown, text = read_text(path, regular_only=True)
     except InvalidInputError as exc:
-        raise refused(f"cannot be a criteria file: {exc.diagnostics[0].message}") from None
+        first = exc.diagnostics[0]
+        raise refused(msg("cannot be a criteria file: {reason}", reason=first.template or first.message)) from None
     declared = bool(_DECLARES_CRITERIA.search(text))
     try:
         target = parse_text(shown, text, path.suffix.lower() == ".json")
@@ -134,14 +147,20 @@ def named_criteria(doc: Document, ref: str, base: Path) -> CriteriaSet:
             raise
         first = exc.diagnostics[0]
         raise refused(
-            f"is not a criteria file: it cannot be parsed (line {first.line}, column {first.column}) and does not "
-            "declare 'kind: criteria'; its content is not shown"
+            msg(
+                "is not a criteria file: it cannot be parsed (line {line}, column {column}) and does not "
+                "declare 'kind: criteria'; its content is not shown",
+                line=str(first.line),
+                column=str(first.column),
+            )
         ) from None
     data = target.data
     kind = data.get("kind") if isinstance(data, dict) else None
     if not declared and not (isinstance(data, dict) and kind in (None, "criteria") and detect_kind(data) == "criteria"):
         raise refused(
-            "is not a criteria file: expected a mapping with 'kind: criteria' and its 'criteria' or 'groups'; "
-            "its content is not shown"
+            msg(
+                "is not a criteria file: expected a mapping with 'kind: criteria' and its 'criteria' or 'groups'; "
+                "its content is not shown"
+            )
         )
     return _criteria_of(target, path, ref)

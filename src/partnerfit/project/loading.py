@@ -15,8 +15,19 @@ from partnerfit.contract.criteria_set import CriteriaSet, resolve
 from partnerfit.contract.messages import diagnostics_from, did_you_mean, strip_union_tags
 from partnerfit.contract.models import MAX_MAGNITUDE, MIN_WEIGHT, MissingPolicy
 from partnerfit.engine.score_table import ScoreTable, build_score_table, is_entry
-from partnerfit.errors import CriteriaNotFoundError, Diagnostic, InvalidInputError, InvalidWeightsError, capped
+from partnerfit.errors import (
+    CriteriaNotFoundError,
+    Diagnostic,
+    InvalidInputError,
+    InvalidWeightsError,
+    capped,
+    msg,
+    said,
+)
 from partnerfit.io.document import Document, read_document
+from partnerfit.project import assessment_files
+from partnerfit.project.assessment_sheet import AssessmentSheet
+from partnerfit.project.consensus import assessment_rules
 from partnerfit.project.criteria_ref import DEFAULT_CRITERIA as DEFAULT_CRITERIA
 from partnerfit.project.criteria_ref import detect_kind as detect_kind
 from partnerfit.project.criteria_ref import load_criteria as load_criteria
@@ -34,16 +45,20 @@ class Project:
     missing: MissingPolicy
     warnings: tuple[Diagnostic, ...] = ()
     table: ScoreTable | None = field(default=None, repr=False, compare=False)
+    sheets: tuple[AssessmentSheet, ...] = ()
 
 
 def _check_kind(doc: Document, data: dict[str, Any]) -> list[Diagnostic]:
     kind = data.get("kind")
+    if kind == "assessment":
+        message = msg("this is an assessment file; name it in a candidates file's 'assessment_files'")
+        return [doc.diagnostic(("kind",), message, code="PF010")]
     if kind is not None and kind not in ("candidates", "criteria"):
         hint = did_you_mean(str(kind), ["candidates", "criteria"])
         return [
             doc.diagnostic(
                 ("kind",),
-                f"unknown kind {kind!r}; expected 'candidates' or 'criteria'{hint}",
+                msg("unknown kind {kind}; expected 'candidates' or 'criteria'{hint}", kind=repr(kind), hint=hint),
                 code="PF010",
             )
         ]
@@ -71,7 +86,9 @@ def load(
     ]
     if unknown:
         known = [*(g.id for g in project.criteria.groups), *project.criteria.ids]
-        raise InvalidWeightsError(f"unknown group or criterion {unknown[0]!r}{did_you_mean(unknown[0], known)}")
+        raise InvalidWeightsError(
+            msg("unknown group or criterion {name}{hint}", name=repr(unknown[0]), hint=did_you_mean(unknown[0], known))
+        )
     return project
 
 
@@ -79,7 +96,13 @@ def _check_override_weights(weights: Mapping[str, Any]) -> None:
     for name, value in weights.items():
         if isinstance(value, bool) or not isinstance(value, int | float) or not MIN_WEIGHT <= value <= MAX_MAGNITUDE:
             raise InvalidWeightsError(
-                f"weight override {name}={value!r}: expected a number from {MIN_WEIGHT:g} to {MAX_MAGNITUDE:g}"
+                msg(
+                    "weight override {name}={value}: expected a number from {low} to {high}",
+                    name=str(name),
+                    value=repr(value),
+                    low=f"{MIN_WEIGHT:g}",
+                    high=f"{MAX_MAGNITUDE:g}",
+                )
             )
 
 
@@ -103,16 +126,23 @@ def _load(
         raise InvalidInputError(
             [
                 doc.diagnostic(
-                    (), "this is a criteria file; expected a candidates file (with 'candidates:')", code="PF010"
+                    (), msg("this is a criteria file; expected a candidates file (with 'candidates:')"), code="PF010"
                 )
             ]
         )
     listed = data.get("candidates")
     if isinstance(listed, dict | list) and len(listed) > MAX_CANDIDATES:
-        message = f"the file holds {len(listed):,} candidates; at most {MAX_CANDIDATES:,} (split it)"
+        message = msg(
+            "the file holds {count} candidates; at most {limit} (split it)",
+            count=f"{len(listed):,}",
+            limit=f"{MAX_CANDIDATES:,}",
+        )
         raise InvalidInputError([doc.diagnostic(("candidates",), message, key=True, code="PF005")])
     criteria_set, criteria_found = _resolve_criteria(doc, data, criteria, path.parent, named)
     found += criteria_found
+    # assessment files are folded into the data first: everything below sees them as inline assessments
+    data, read, folded_found = assessment_files.fold(doc, data, path.parent, criteria_set)
+    found += folded_found + assessment_files.scores_conflicts(doc, data, read)
     policy: MissingPolicy = missing or (criteria_set.missing if criteria_set else "ignore")
     file_model: CandidatesFile | None = None
     try:
@@ -130,7 +160,8 @@ def _load(
     errors = [d for d in found if d.severity == "error"]
     if errors or file_model is None or criteria_set is None:
         raise InvalidInputError(sorted(found, key=_order))
-    return Project(doc.path, file_model, criteria_set, policy, tuple(sorted(found, key=_order)), table)
+    sheets = assessment_files.sheets(file_model, criteria_set, doc.path, read, doc) if read else ()
+    return Project(doc.path, file_model, criteria_set, policy, tuple(sorted(found, key=_order)), table, sheets)
 
 
 def _unique(found: list[Diagnostic]) -> list[Diagnostic]:
@@ -160,9 +191,10 @@ def _resolve_criteria(
         ok = model is not None and not any(d.severity == "error" for d in found)
         return (resolve(model, "inline", "inline") if ok and model else None), found
     if ref is None or (isinstance(ref, str) and not ref.strip()):
-        message = (
-            f"'criteria' is empty; write a built-in set's name (such as {DEFAULT_CRITERIA}), a path to a criteria "
-            f"file or an inline set, or remove the key to use {DEFAULT_CRITERIA}"
+        message = msg(
+            "'criteria' is empty; write a built-in set's name (such as {default}), a path to a criteria "
+            "file or an inline set, or remove the key to use {default}",
+            default=DEFAULT_CRITERIA,
         )
         return None, [doc.diagnostic(("criteria",), message, code="PF112")]
     if not isinstance(ref, str):
@@ -170,7 +202,7 @@ def _resolve_criteria(
     try:
         return named_criteria(doc, ref, base), []
     except CriteriaNotFoundError as exc:
-        return None, [doc.diagnostic(("criteria",), str(exc), code="PF120")]
+        return None, [doc.diagnostic(("criteria",), said(exc), code="PF120")]
     except InvalidInputError as exc:
         if any(d.file != doc.path for d in exc.diagnostics):
             raise  # a criteria file's own errors, located in it
@@ -267,6 +299,8 @@ def check_file(
     try:
         doc = read_document(path, regular_only=regular_only)
         data = mapping_root(doc)
+        if data.get("kind") == "assessment":  # checked for its own syntax; with its candidates file, in full
+            return capped(sorted(assessment_files.check_standalone(doc), key=_order))
         if detect_kind(data) == "criteria" and not _check_kind(doc, data):
             _model, found = validate_criteria(doc, data, ())
             return capped(sorted(doc.problems + found, key=_order))
@@ -274,8 +308,9 @@ def check_file(
         project = _load(path, criteria, None, missing, doc)
         # check only: score notes them on each candidate, and its errors stay the file's errors
         gates = semantics.unanswered_gates(project.file.candidates, project.criteria, doc)
+        gates += assessment_rules(project, doc)
         return capped(sorted([*project.warnings, *gates], key=_order))
     except InvalidInputError as exc:
         return list(exc.diagnostics)
     except CriteriaNotFoundError as exc:
-        return [Diagnostic(str(path), 1, 1, "error", str(exc), "", "PF120")]
+        return [Diagnostic.of(str(path), 1, 1, "error", said(exc), "", "PF120")]

@@ -14,7 +14,7 @@ import yaml
 
 from partnerfit import numbers
 from partnerfit.contract.criteria_set import CriteriaSet
-from partnerfit.errors import Diagnostic, InvalidInputError
+from partnerfit.errors import Diagnostic, InvalidInputError, Msg, msg
 from partnerfit.io.document import display_path
 from partnerfit.io.sheet_rows import (
     MAX_CELLS,
@@ -30,6 +30,7 @@ from partnerfit.io.sheet_rows import (
 from partnerfit.io.sheet_rows import cell_text as _text
 from partnerfit.io.sheet_rows import shown_value as _shown
 from partnerfit.io.sheets import read_rows
+from partnerfit.project import sheet_messages as said
 
 __all__ = ["MAX_CELLS", "MAX_SHEET_BYTES", "MAX_UNPACKED", "SheetImport", "cell_ref", "normalise", "read_sheet"]
 
@@ -88,11 +89,15 @@ class SheetImport:
             parts.append(text.partition("\n")[2] if start else text)  # "candidates:" once
             size += len(parts[-1].encode("utf-8"))
             if limit is not None and size > limit:
-                message = (
-                    f"the candidates file would be more than {limit:,} bytes by candidate {start + _CHUNK:,} of "
-                    f"{len(items):,}; a YAML file may hold at most {limit / 2**20:g} MiB: split the sheet"
+                message = msg(
+                    "the candidates file would be more than {limit} bytes by candidate {index} of "
+                    "{count}; a YAML file may hold at most {mib} MiB: split the sheet",
+                    limit=f"{limit:,}",
+                    index=f"{start + _CHUNK:,}",
+                    count=f"{len(items):,}",
+                    mib=f"{limit / 2**20:g}",
                 )
-                raise InvalidInputError([Diagnostic(self.source, 1, 1, "error", message, "", "PF002")])
+                raise InvalidInputError([Diagnostic.of(self.source, 1, 1, "error", message, "", "PF002")])
         return "".join(parts)
 
 
@@ -130,18 +135,21 @@ class _Reader:
                 self.names.setdefault(normalise(spelling), set()).add((kind, item))
                 self.spelt.setdefault(normalise(spelling), spelling)
 
-    def error(self, row: int, column: int, message: str, code: str, severity: str = "error") -> None:
-        found = Diagnostic(self.shown, row, column, severity, message, cell_ref(row, column), code)  # type: ignore[arg-type]
+    def error(self, row: int, column: int, message: Msg, code: str, severity: str = "error") -> None:
+        found = Diagnostic.of(self.shown, row, column, severity, message, cell_ref(row, column), code)  # type: ignore[arg-type]
         (self.warnings if severity == "warning" else self.found).append(found)
 
     def read(self, sheet: Rows) -> SheetImport:
         rows = sheet.rows
         start = next((i for i, r in enumerate(rows) if any(_text(v) for v in r)), None)
         if start is None:
-            raise problem(self.shown, "the sheet is empty; expected a header row, then one row per candidate", "PF112")
+            raise problem(
+                self.shown, msg("the sheet is empty; expected a header row, then one row per candidate"), "PF112"
+            )
         columns = self.header(rows[start], start + 1)
         if not {kind for kind, _ in columns.values()} & {"id", "name"}:
-            self.error(start + 1, 1, "no 'id' or 'name' column: the sheet needs one to tell candidates apart", "PF105")
+            message = msg("no 'id' or 'name' column: the sheet needs one to tell candidates apart")
+            self.error(start + 1, 1, message, "PF105")
         for found in stray_values(sheet, start, self.shown):
             (self.warnings if found.severity == "warning" else self.found).append(found)
         filled = [
@@ -150,7 +158,7 @@ class _Reader:
         for index in filled:
             self.row(index + 1, rows[index], columns)
         if not self.candidates and not self.found:
-            self.error(start + 1, 1, "no candidate: the sheet has a header row but no row below it", "PF112")
+            self.error(start + 1, 1, msg("no candidate: the sheet has a header row but no row below it"), "PF112")
         candidates = {cid: self.assemble(cid, c) for cid, c in self.candidates.items()}
         warnings = [*sheet.warnings, *self.warnings]
         if self.found:
@@ -168,7 +176,8 @@ class _Reader:
             target = self.column(text, row, col) if text and not text.startswith("#") else None
             if target in columns.values() and target is not None:
                 first = cell_ref(row, next(c for c, t in columns.items() if t == target))
-                self.error(row, col, f"column {text!r} says the same as column {first}", "PF004")
+                same = msg("column {column} says the same as column {first}", column=repr(text), first=first)
+                self.error(row, col, same, "PF004")
             elif target is not None:
                 columns[col] = target
         return columns
@@ -177,8 +186,11 @@ class _Reader:
         self.error(
             row,
             col,
-            f"the formula {_shown(value)} has no saved value (the file comes from a program that does not "
-            "calculate formulas); open and save it in Excel or LibreOffice, or type the value",
+            msg(
+                "the formula {formula} has no saved value (the file comes from a program that does not "
+                "calculate formulas); open and save it in Excel or LibreOffice, or type the value",
+                formula=_shown(value),
+            ),
             "PF113",
         )
 
@@ -194,11 +206,11 @@ class _Reader:
         if len(targets) == 1:
             return kind or targets[0][0], targets[0][1]
         choices = {k: v for k, v in self.spelt.items() if any(t[0] in wanted for t in self.names[k])}
-        message = f"unknown column {text!r}: no {'gate' if kind == 'gate' else 'criterion'} {name!r}"
-        others = "id, name, type, assessor, note:<criterion>, evidence:<criterion>, gate:<gate>, #comment"
-        message += f"{hint(normalise(name), choices)} (criteria set {self.criteria.name!r}; other columns: {others})"
-        if targets:
-            message = f"column {text!r} could mean {' and '.join(repr(item) for _, item in targets)}; name it by id"
+        message = (
+            said.ambiguous_column(text, [item for _, item in targets])
+            if targets
+            else said.unknown_column(text, name, kind == "gate", hint(normalise(name), choices), self.criteria.name)
+        )
         self.error(row, col, message, "PF108" if kind == "gate" and not targets else "PF101")
         return None
 
@@ -214,9 +226,10 @@ class _Reader:
         (id_col, cid), (name_col, name) = own.get("id", (0, None)), own.get("name", (0, None))
         where = id_col or name_col or 1
         if cid is not None and not re.fullmatch(r"\S+", cid):
-            return self.error(r, id_col, f"an id is a non-empty text without spaces; found {cid!r}", "PF107")
+            bad_id = msg("an id is a non-empty text without spaces; found {found}", found=repr(cid))
+            return self.error(r, id_col, bad_id, "PF107")
         if cid is None and name is None:
-            return self.error(r, where, "no id and no name on this row: which candidate is it?", "PF105")
+            return self.error(r, where, msg("no id and no name on this row: which candidate is it?"), "PF105")
         cid = cid if cid is not None else _slug(name or "", self.slugs)
         self.slugs.setdefault(cid, "")
         candidate = self.candidates.setdefault(cid, _Candidate())
@@ -224,10 +237,8 @@ class _Reader:
         assessor_col, assessor = own.get("assessor", (0, None))
         assessor = re.sub(r"\s+", "_", assessor) if assessor else None
         if assessor in candidate.rows:
-            again = f" for assessor {assessor!r}" if assessor else ""
-            tip = "" if assessor_col else "; one row per candidate, or an 'assessor' column for several"
-            first = candidate.rows[assessor][0]
-            return self.error(r, where, f"candidate {cid!r} is already on row {first}{again}{tip}", "PF004")
+            message = said.already_on_row(cid, candidate.rows[assessor][0], assessor, bool(assessor_col))
+            return self.error(r, where, message, "PF004")
         candidate.rows[assessor] = (r, assessor_col)
         scores = candidate.sheets.setdefault(assessor, {})
         extras: dict[str, dict[str, tuple[str, int]]] = {}
@@ -240,12 +251,12 @@ class _Reader:
             elif kind == "gate" and text is not None:
                 answer = cells[col] if isinstance(cells[col], bool) else _ANSWERS.get(text.casefold())
                 if answer is None:
-                    self.error(r, col, f"expected yes or no for gate {item!r}, found {_shown(cells[col])}", "PF106")
+                    self.error(r, col, said.not_an_answer(item, _shown(cells[col])), "PF106")
                 candidate.info.setdefault("gates", {})[item] = answer
         for item, extra in extras.items():
             if item not in scores:
                 kind, (_, col) = min(extra.items(), key=lambda pair: pair[1][1])
-                self.error(r, col, f"a {kind} about {item!r} needs a score for {item!r} on the same row", "PF105")
+                self.error(r, col, said.needs_a_score(kind, item), "PF105")
             elif scores[item] is not None:
                 scores[item] = {"score": scores[item], **{k: extra[k][0] for k in ("note", "evidence") if k in extra}}
 
@@ -254,11 +265,10 @@ class _Reader:
         number = value if isinstance(value, int | float) and not isinstance(value, bool) else None
         if isinstance(value, str) and _NUMBER.fullmatch(text := _text(value) or ""):
             number = float(text.replace(",", "."))
-        scale = f"[{low:g}, {high:g}]"
         if number is None or not math.isfinite(number):
-            self.error(r, col, f"expected a number on {cid}'s scale {scale}, found {_shown(value)}", "PF103")
+            self.error(r, col, said.not_a_number(cid, low, high, _shown(value)), "PF103")
         elif not low <= number <= high:
-            self.error(r, col, f"score {number:g} is outside the scale {scale} of {cid!r}", "PF102")
+            self.error(r, col, said.off_scale(cid, number, low, high), "PF102")
         else:
             return int(number) if float(number).is_integer() else float(number)  # 4, not 4.0, in the file
         return None
@@ -274,7 +284,8 @@ class _Reader:
             return {**data, "scores": sheets[None]}
         for assessor, (r, col) in candidate.rows.items():
             if assessor is None:
-                self.error(r, col or 1, f"candidate {cid!r} has several rows: each needs an assessor", "PF105")
+                message = msg("candidate {id} has several rows: each needs an assessor", id=repr(cid))
+                self.error(r, col or 1, message, "PF105")
         return {**data, "assessments": {a: s for a, s in sheets.items() if a is not None}}
 
 

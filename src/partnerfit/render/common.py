@@ -5,14 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from partnerfit.contract.models import label_text
 from partnerfit.engine.registry import get as method_of
-from partnerfit.i18n import method_text, reason_text, t
+from partnerfit.i18n import method_text, reason_text, t, tn
+from partnerfit.i18n.numerals import PRECISION, figure, number, percent
 from partnerfit.result.model import CandidateResult, Result
 
 
-def fmt_score(value: float | None, digits: int = 1) -> str:
+def fmt_score(value: float | None, digits: int = PRECISION["score"], lang: str = "en") -> str:
     """A 0–100 figure for people (full precision stays in JSON and CSV)."""
-    return "–" if value is None else f"{value:.{digits}f}"
+    return number(value, lang, digits)
 
 
 def reasons_text(result: Result, entry: CandidateResult, lang: str) -> str:
@@ -32,7 +34,7 @@ def score_digits(entries: Sequence[CandidateResult]) -> int:
     """Decimals needed so that candidates with different ranks never show the same score."""
     for digits in (1, 2, 3):
         shown: dict[str, int | None] = {}
-        if all(shown.setdefault(f"{e.score or 0.0:.{digits}f}", e.rank) == e.rank for e in entries):
+        if all(shown.setdefault(number(e.score or 0.0, "en", digits), e.rank) == e.rank for e in entries):
             return digits
     return 4
 
@@ -55,20 +57,23 @@ def footer_lines(result: Result, lang: str, shown: Sequence[CandidateResult] | N
     entries = result.ranking if shown is None else shown
     sep = colon(lang)
     if criteria.groups:
-        weights = " · ".join(f"{g.text(lang)} {g.effective_weight:.0%}" for g in criteria.groups)
+        weights = " · ".join(f"{g.text(lang)} {percent(g.effective_weight, lang)}" for g in criteria.groups)
     else:
-        weights = " · ".join(f"{c.text(lang)} {c.effective_weight:.0%}" for c in criteria.criteria)
+        weights = " · ".join(f"{c.text(lang)} {percent(c.effective_weight, lang)}" for c in criteria.criteria)
     shown_ids = {c.id for c in entries}
     ties = [group for group in result.ties if shown_ids.intersection(group)]
     tie_text = "; ".join(" = ".join(group) for group in ties[:TIE_GROUPS]) if ties else t("no_ties", lang)
     if len(ties) > TIE_GROUPS:
-        tie_text += f" {t('and_more_ties', lang, count=len(ties) - TIE_GROUPS)}"
+        tie_text += f" {tn('and_more_ties', len(ties) - TIE_GROUPS, lang)}"
     lines = [
         f"{t('method', lang)}{sep}{method_text(method_of(result.method), 'label', lang, **_method_values(result))}",
         f"{t('criteria_set', lang)}{sep}{criteria.name} — {criteria.title_text(lang)}",
         f"{t('weights', lang)}{sep}{weights}",
         *(
-            [f"{t('weights_overridden', lang)}{sep}" + ", ".join(f"{k}={v:g}" for k, v in criteria.overrides.items())]
+            [
+                f"{t('weights_overridden', lang)}{sep}"
+                + ", ".join(f"{k}={figure('value', v, lang)}" for k, v in criteria.overrides.items())
+            ]
             if criteria.overrides
             else []
         ),
@@ -89,13 +94,14 @@ def footer_lines(result: Result, lang: str, shown: Sequence[CandidateResult] | N
     if any(c.assessors > 1 for c in result.ranking):
         lines.append(f"{t('aggregate', lang)}{sep}{t(result.aggregate, lang)}")
     lines += _close_call_lines(result, lang)
-    lines += _note_lines(result, entries, lang)
+    lines += note_lines(result, entries, lang)
     labels = {c.id: c.text(lang) for c in criteria.criteria}
     flagged = [c for c in entries if c.disagreement]
     if flagged:
         lines.append(t("disagreement_note", lang))
         lines += [
-            f"  {entry.name}{sep}" + ", ".join(f"{labels[cid]} ({entry.spread[cid]:g})" for cid in entry.disagreement)
+            f"  {entry.name}{sep}"
+            + ", ".join(f"{labels[cid]} ({figure('value', entry.spread[cid], lang)})" for cid in entry.disagreement)
             for entry in flagged
         ]
     return lines
@@ -109,9 +115,9 @@ def _close_call_lines(result: Result, lang: str) -> list[str]:
     names = {c.id: c.name for c in result.ranked[:2]}
     leader, runner = verdict.leader, verdict.runner_up or ""
     line = t("sens_close", lang, leader=names.get(leader, leader), runner=names.get(runner, runner))
-    line += t("sens_margin", lang, margin=f"{verdict.margin or 0.0:.2f}")
+    line += t("sens_margin", lang, margin=figure("points", verdict.margin or 0.0, lang))
     if verdict.first_rank is not None:
-        line += t("sens_first_share", lang, share=f"{verdict.first_rank:.1%}")
+        line += t("sens_first_share", lang, share=percent(verdict.first_rank, lang))
     lines = [line]
     change = verdict.change
     if change is not None:
@@ -122,7 +128,15 @@ def _close_call_lines(result: Result, lang: str) -> list[str]:
             item = criteria.criterion(change.id).text(lang)
         new = names.get(change.leader) or next((c.name for c in result.ranked if c.id == change.leader), change.leader)
         lines.append(
-            "  " + t("sens_change", lang, item=item, weight=f"{change.weight:.1%}", to=f"{change.to:.1%}", leader=new)
+            "  "
+            + t(
+                "sens_change",
+                lang,
+                item=item,
+                weight=percent(change.weight, lang),
+                to=percent(change.to, lang),
+                leader=new,
+            )
         )
     return lines
 
@@ -131,16 +145,17 @@ def _method_values(result: Result) -> dict[str, Any]:
     return {"v": result.method_details.get("v", 0.5)} if "v" in result.method_details else {}
 
 
-def _note_lines(result: Result, entries: Sequence[CandidateResult], lang: str, shown: int = 3) -> list[str]:
-    """Unanswered gates and unscored knock-out criteria, each with the candidates concerned."""
+def note_lines(result: Result, entries: Sequence[CandidateResult], lang: str, shown: int = 3) -> list[str]:
+    """One line per unanswered gate and unscored knock-out criterion, by its label, with the candidates concerned."""
     labels = {c.id: c.text(lang) for c in result.criteria.criteria}
+    labels |= {g: label_text(gate.label, lang, g) for g, gate in result.criteria.gates.items()}
     concerned: dict[str, list[str]] = {}
     for entry in entries:
         for note in entry.notes:
-            label = labels.get(note.subject) if note.code == "unscored_knockout" else None
-            concerned.setdefault(reason_text(note, lang, label), []).append(entry.name)
+            text = reason_text(note, lang, labels.get(note.subject))
+            concerned.setdefault(text[:1].upper() + text[1:], []).append(entry.name)
     lines = []
     for text, names in concerned.items():
-        more = f" {t('and_more', lang, count=len(names) - shown)}" if len(names) > shown else ""
+        more = f" {tn('and_more', len(names) - shown, lang)}" if len(names) > shown else ""
         lines.append(f"{text}{colon(lang)}{', '.join(names[:shown])}{more}")
     return lines

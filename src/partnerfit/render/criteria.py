@@ -14,6 +14,7 @@ from partnerfit.contract.criteria_set import CriteriaSet, ResolvedCriterion
 from partnerfit.contract.models import label_text
 from partnerfit.contract.weighting import WeightOrigin
 from partnerfit.i18n import t
+from partnerfit.i18n.numerals import figure, percent
 from partnerfit.render import RenderOptions
 from partnerfit.render.decimals import written_numbers
 from partnerfit.render.sanitize import json_text, terminal_lines
@@ -60,14 +61,15 @@ def criteria_json(criteria: CriteriaSet, options: RenderOptions) -> str:
 
 def _criterion_node(c: ResolvedCriterion, lang: str) -> Text:
     line = Text()
-    line.append(f"{c.effective_weight:6.1%}  ", style="bold")
+    line.append(f"{percent(c.effective_weight, lang):>6}  ", style="bold")
     line.append(for_terminal(c.text(lang)), style="bold")
     line.append(f"  ({for_terminal(c.id)})", style="dim")
-    facts = [f"{t('scale', lang)} {c.low:g}–{c.high:g}", t(f"direction_{c.direction}", lang)]
+    low, high = figure("value", c.low, lang), figure("value", c.high, lang)
+    facts = [f"{t('scale', lang)} {low}–{high}", t(f"direction_{c.direction}", lang)]
     if c.minimum is not None:
-        facts.append(f"{t('knockout', lang)} < {c.minimum:g}")
+        facts.append(f"{t('knockout', lang)} < {figure('value', c.minimum, lang)}")
     if c.maximum is not None:
-        facts.append(f"{t('knockout', lang)} > {c.maximum:g}")
+        facts.append(f"{t('knockout', lang)} > {figure('value', c.maximum, lang)}")
     line.append("\n  " + " · ".join(facts), style="cyan")
     description = label_text(c.description, lang)
     if description:
@@ -81,7 +83,7 @@ def _origin(origin: WeightOrigin | None, lang: str) -> str:
     """`` — weights: AHP, CR 0.043`` when sibling weights are derived rather than written."""
     if origin is None or origin.method == "direct":
         return ""
-    how = f"AHP, CR {origin.cr:.3f}" if origin.method == "ahp" else origin.method
+    how = f"AHP, CR {figure('ratio', origin.cr, lang)}" if origin.method == "ahp" else origin.method
     return f" — {t('weights', lang).lower()}: {how}"
 
 
@@ -96,7 +98,7 @@ def criteria_tree(criteria: CriteriaSet, options: RenderOptions) -> str:
         for group in criteria.groups:
             branch = tree.add(
                 plain(
-                    f"{group.effective_weight:6.1%}  {group.text(lang)}  ({group.id}){_origin(origins.get(group.id), lang)}",
+                    f"{percent(group.effective_weight, lang):>6}  {group.text(lang)}  ({group.id}){_origin(origins.get(group.id), lang)}",
                     style="bold magenta",
                 )
             )

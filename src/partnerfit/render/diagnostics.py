@@ -12,7 +12,8 @@ from urllib.parse import quote
 
 from partnerfit._version import __version__
 from partnerfit.codes import CODES
-from partnerfit.errors import Diagnostic
+from partnerfit.contract.wording import translation
+from partnerfit.errors import Diagnostic, Translate
 from partnerfit.render.registry import formats
 from partnerfit.render.sanitize import json_text, terminal, terminal_lines, xml_attr, xml_text
 
@@ -32,28 +33,32 @@ class Findings:
 
 
 def findings_text(findings: Findings, options: RenderOptions) -> str:
-    """One ``file:line:column: severity: message`` line per diagnostic, controls shown escaped."""
-    return "".join(f"{terminal(d.format())}\n" for found in findings.files.values() for d in found)
+    """One ``file:line:column: severity: message`` line per diagnostic, controls shown escaped.
+
+    The message follows --lang; the prefix, severity included, stays English for the parsers of CI.
+    """
+    translate = translation(options.lang)
+    return "".join(f"{terminal(d.format(translate))}\n" for found in findings.files.values() for d in found)
 
 
 def findings_json(findings: Findings, options: RenderOptions) -> str:
     """See :func:`as_json`."""
-    return as_json(findings.files)
+    return as_json(findings.files, translation(options.lang))
 
 
 def findings_github(findings: Findings, options: RenderOptions) -> str:
     """See :func:`as_github`."""
-    return as_github(findings.files)
+    return as_github(findings.files, translation(options.lang))
 
 
 def findings_sarif(findings: Findings, options: RenderOptions) -> str:
     """See :func:`as_sarif`."""
-    return as_sarif(findings.files)
+    return as_sarif(findings.files, translation(options.lang))
 
 
 def findings_junit(findings: Findings, options: RenderOptions) -> str:
     """See :func:`as_junit`: under --strict a file with warnings only fails too."""
-    return as_junit(findings.files, strict=findings.strict)
+    return as_junit(findings.files, translation(options.lang), strict=findings.strict, lang=options.lang)
 
 
 def resolve_format(fmt: str) -> str:
@@ -63,8 +68,11 @@ def resolve_format(fmt: str) -> str:
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
-def as_json(findings: Mapping[str, Sequence[Diagnostic]]) -> str:
-    """A stable list of ``{file, line, column, severity, code, message, path}``, in file order."""
+def as_json(findings: Mapping[str, Sequence[Diagnostic]], translate: Translate | None = None) -> str:
+    """A stable list of ``{file, line, column, severity, code, message, path}``, in file order.
+
+    Only ``message`` follows the language (``translate``); the other fields are the same in every one.
+    """
     rows = [
         {
             "file": d.file,
@@ -72,7 +80,7 @@ def as_json(findings: Mapping[str, Sequence[Diagnostic]]) -> str:
             "column": d.column,
             "severity": d.severity,
             "code": d.code,
-            "message": d.message,
+            "message": d.text(translate),
             "path": d.path,
         }
         for diagnostics in findings.values()
@@ -111,7 +119,7 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def as_github(findings: Mapping[str, Sequence[Diagnostic]]) -> str:
+def as_github(findings: Mapping[str, Sequence[Diagnostic]], translate: Translate | None = None) -> str:
     """GitHub Actions workflow commands, one group per file, so errors show on the lines of a PR.
 
     The log that shows them is a terminal of sorts: file names and messages go through the terminal
@@ -124,7 +132,7 @@ def as_github(findings: Mapping[str, Sequence[Diagnostic]]) -> str:
         lines.append(f"::group::{_escape_data(terminal(ci_path(file)))}")
         for d in diagnostics:
             where = f"file={_escape_property(terminal(ci_path(d.file)))},line={d.line},col={d.column},title=partnerfit"
-            message = terminal_lines(f"{d.path}: {d.message}" if d.path else d.message)
+            message = terminal_lines(f"{d.path}: {d.text(translate)}" if d.path else d.text(translate))
             if d.code:  # the stable code, to look up in the README (the title stays the tool's name)
                 message += f" [{' '.join(filter(None, (d.code, CODES.get(d.code, ('',))[0])))}]"
             lines.append(f"::{d.severity} {where}::{_escape_data(message)}")
@@ -132,7 +140,7 @@ def as_github(findings: Mapping[str, Sequence[Diagnostic]]) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def as_sarif(findings: Mapping[str, Sequence[Diagnostic]]) -> str:
+def as_sarif(findings: Mapping[str, Sequence[Diagnostic]], translate: Translate | None = None) -> str:
     """A SARIF 2.1.0 log that GitHub code scanning accepts: one rule per code, one result per finding."""
     used = sorted({d.code for diagnostics in findings.values() for d in diagnostics if d.code})
     rules = [
@@ -152,7 +160,7 @@ def as_sarif(findings: Mapping[str, Sequence[Diagnostic]]) -> str:
             result: dict[str, object] = {
                 "ruleId": d.code or "PF000",
                 "level": d.severity,
-                "message": {"text": f"{d.path}: {d.message}" if d.path else d.message},
+                "message": {"text": f"{d.path}: {d.text(translate)}" if d.path else d.text(translate)},
                 "locations": [
                     {
                         "physicalLocation": {
@@ -185,8 +193,19 @@ def as_sarif(findings: Mapping[str, Sequence[Diagnostic]]) -> str:
     return json_text(json.dumps(log, ensure_ascii=False, indent=2)) + "\n"
 
 
-def as_junit(findings: Mapping[str, Sequence[Diagnostic]], *, strict: bool = False) -> str:
-    """JUnit XML: one test case per file, failed when it has errors (or warnings under --strict)."""
+def as_junit(
+    findings: Mapping[str, Sequence[Diagnostic]],
+    translate: Translate | None = None,
+    *,
+    strict: bool = False,
+    lang: str = "en",
+) -> str:
+    """JUnit XML: one test case per file, failed when it has errors (or warnings under --strict).
+
+    The failure's summary is worded in ``lang`` (the messages through ``translate``).
+    """
+    from partnerfit.i18n import tn
+
     cases = []
     failures = 0
     for file, diagnostics in findings.items():
@@ -194,12 +213,12 @@ def as_junit(findings: Mapping[str, Sequence[Diagnostic]], *, strict: bool = Fal
         body = ""
         if failing:
             failures += 1
-            text = "\n".join(d.format() for d in diagnostics)
+            text = "\n".join(d.format(translate) for d in diagnostics)
             first = failing[0]
-            message = xml_attr(f"{len(failing)} problem(s); first: {first.message}")
+            message = xml_attr(tn("junit_failure", len(failing), lang, first=first.text(translate)))
             body = f"<failure message={message} type={xml_attr(first.code or 'PF000')}>{xml_text(text)}</failure>"
         elif diagnostics:
-            body = f"<system-out>{xml_text(chr(10).join(d.format() for d in diagnostics))}</system-out>"
+            body = f"<system-out>{xml_text(chr(10).join(d.format(translate) for d in diagnostics))}</system-out>"
         cases.append(f'    <testcase classname="partnerfit.check" name={xml_attr(file)}>{body}</testcase>')
     header = f'  <testsuite name="partnerfit check" tests="{len(findings)}" failures="{failures}" errors="0">'
     return (

@@ -8,7 +8,8 @@ from typing import Any
 
 from partnerfit.analysis.diff import DefinitionChange, ProjectDiff, RankChange, Standing, WeightChange
 from partnerfit.analysis.diff_criteria import CriteriaSetsDiff
-from partnerfit.i18n import reason_text, t
+from partnerfit.i18n import reason_text, t, tn
+from partnerfit.i18n.numerals import figure, number, percent
 from partnerfit.render.common import colon
 from partnerfit.render.sanitize import md_row
 from partnerfit.result.model import Reason
@@ -70,16 +71,16 @@ def _counts_line(diff: ProjectDiff, lang: str) -> str:
         lang,
         method=diff.method,
         top=diff.top,
-        entered=len(diff.entered),
-        left=len(diff.left),
-        ranks=len(diff.ranks),
-        scores=scores,
-        candidates=sum(bool(c.scores) for c in diff.changed),
+        entered=tn("n_entered", len(diff.entered), lang),
+        left=tn("n_left", len(diff.left), lang),
+        ranks=tn("n_changed_standing", len(diff.ranks), lang),
+        scores=tn("n_scores_changed", scores, lang),
+        candidates=tn("n_candidates", sum(bool(c.scores) for c in diff.changed), lang),
     )
 
 
 def _num(value: float | None, lang: str) -> str:
-    return t("diff_none", lang) if value is None else f"{value:g}"
+    return t("diff_none", lang) if value is None else figure("value", value, lang)
 
 
 def _rank_cell(standing: Standing, lang: str) -> str:
@@ -88,9 +89,9 @@ def _rank_cell(standing: Standing, lang: str) -> str:
     return t("diff_excluded_short", lang) if standing.status == "excluded" else "–"
 
 
-def _score_pair(change: RankChange) -> str:
+def _score_pair(change: RankChange, lang: str) -> str:
     def fmt(standing: Standing) -> str:
-        return "–" if standing.score is None else f"{standing.score:.2f}"
+        return figure("points", standing.score, lang)  # to two decimals, so that a small move shows
 
     if change.old.status == "absent":
         return fmt(change.new)
@@ -127,7 +128,7 @@ def _rank_grid(diff: ProjectDiff, lang: str) -> _Grid:
         [
             change.name,
             _rank_cell(change.old, lang) + ARROW + _rank_cell(change.new, lang),
-            _score_pair(change),
+            _score_pair(change, lang),
             _change_cell(diff, change, lang),
         ]
         for change in diff.ranks
@@ -150,14 +151,15 @@ def _top_lines(diff: ProjectDiff, lang: str) -> list[str]:
     return lines
 
 
-def _pct_pair(old: float, new: float) -> tuple[str, str, str]:
+def _pct_pair(old: float, new: float, lang: str) -> tuple[str, str, str]:
     """Both percentages and their difference in points, with the decimals that tell them apart."""
-    digits = next((d for d in (1, 2, 3, 4) if f"{old:.{d}%}" != f"{new:.{d}%}"), 6)
-    return f"{old:.{digits}%}", f"{new:.{digits}%}", f"{(new - old) * 100:+.{digits}f} pt"
+    digits = next((d for d in (1, 2, 3, 4) if percent(old, lang, d) != percent(new, lang, d)), 6)
+    change = number((new - old) * 100, lang, digits, signed=True)
+    return percent(old, lang, digits), percent(new, lang, digits), f"{change} pt"
 
 
 def _weight_grid(diff: AnyDiff, lang: str) -> _Grid:
-    rows = [[_weight_label(diff, w, lang), *_pct_pair(w.old, w.new)] for w in diff.criteria.weights]
+    rows = [[_weight_label(diff, w, lang), *_pct_pair(w.old, w.new, lang)] for w in diff.criteria.weights]
     headers = [
         (t("diff_criterion_or_group", lang), "l"),
         (t("diff_before", lang), "r"),

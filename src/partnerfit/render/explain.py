@@ -15,8 +15,9 @@ from partnerfit.contract.criteria_set import CriteriaSet
 from partnerfit.contract.models import label_text
 from partnerfit.engine.registry import additive
 from partnerfit.i18n import t
+from partnerfit.i18n.numerals import PRECISION, figure, number, percent
 from partnerfit.render import RenderOptions
-from partnerfit.render.common import colon, fmt_score, reasons_text
+from partnerfit.render.common import colon, fmt_score, reasons_text, score_digits
 from partnerfit.render.sanitize import json_dumps, md, md_row
 from partnerfit.render.table import finish, make_console, plain, score_bar
 from partnerfit.result.model import CandidateResult
@@ -27,16 +28,14 @@ def explain_json(explanation: Explanation, options: RenderOptions | None = None)
     return json_dumps(explanation.to_dict()).decode()
 
 
-def raw(value: float | None) -> str:
-    """A score on its own scale: whole numbers plainly, others to two decimals."""
-    if value is None:
-        return "–"
-    return f"{value:.0f}" if abs(value - round(value)) < 1e-9 else f"{value:.2f}"
+def raw(value: float | None, lang: str = "en") -> str:
+    """A score on its own scale as written: whole numbers plainly, others to two decimals at most."""
+    return figure("value", value, lang)
 
 
-def signed(value: float | None, digits: int = 2) -> str:
+def signed(value: float | None, digits: int = PRECISION["points"], lang: str = "en") -> str:
     """A difference with its sign."""
-    return "–" if value is None else f"{value:+.{digits}f}"
+    return number(value, lang, digits, signed=True)
 
 
 def target_text(target: Target, current: float | None, criteria: CriteriaSet, criterion: str, lang: str) -> str:
@@ -47,17 +46,17 @@ def target_text(target: Target, current: float | None, criteria: CriteriaSet, cr
     lower = criteria.criterion(criterion).direction == "lower"
     # rounded towards the better end, so that the figure shown still lifts the candidate
     shown = math.floor(target.score * 100 + 1e-9) / 100 if lower else math.ceil(target.score * 100 - 1e-9) / 100
-    text = f"{raw(current)} → {raw(shown)}"
+    text = f"{raw(current, lang)} → {raw(shown, lang)}"
     if target.whole is not None and abs(target.whole - shown) > 1e-9:
-        text += f" ({t('explain_target_whole', lang, whole=raw(target.whole))})"
+        text += f" ({t('explain_target_whole', lang, whole=raw(target.whole, lang))})"
     return text
 
 
 def evidence_text(entry: Evidence, lang: str) -> str:
     """``(amina 4 ±1): note — evidence: ref`` in one line."""
-    head = f"{entry.assessor} {raw(entry.score)}" if entry.assessor else raw(entry.score)
+    head = f"{entry.assessor} {raw(entry.score, lang)}" if entry.assessor else raw(entry.score, lang)
     if entry.uncertainty is not None:
-        head += f" ±{entry.uncertainty:g}"
+        head += f" ±{raw(entry.uncertainty, lang)}"
     parts = [entry.note] if entry.note else []
     if entry.evidence:
         parts.append(f"{t('explain_evidence', lang)}{colon(lang)}{', '.join(entry.evidence)}")
@@ -69,21 +68,30 @@ def same(a: CandidateResult | None, b: CandidateResult | None) -> bool:
     return a is not None and b is not None and a.id == b.id
 
 
-def _other(key: str, entry: CandidateResult, gap: float, lang: str) -> str:
-    return t(key, lang, name=entry.name, score=fmt_score(entry.score, 2), gap=f"{abs(gap):.2f}")
+def _other(key: str, entry: CandidateResult, gap: float, lang: str, digits: int) -> str:
+    return t(
+        key, lang, name=entry.name, score=fmt_score(entry.score, digits, lang), gap=figure("points", abs(gap), lang)
+    )
 
 
 def summary_lines(x: Explanation, lang: str) -> list[str]:
     """Heading, the candidates above and at the top, exclusion and how to pass it, method note."""
     e, result = x.entry, x.result
     labels = {c.id: c.text(lang) for c in result.criteria.criteria}
+    digits = score_digits(result.ranked)  # every output of a result shows its scores alike
     if e.rank is None:
-        lines = [t("explain_excluded_heading", lang, name=e.name, score=fmt_score(e.score, 2))]
+        lines = [t("explain_excluded_heading", lang, name=e.name, score=fmt_score(e.score, digits, lang))]
         lines.append(t("explain_excluded", lang, reasons=reasons_text(result, e, lang)))
         for cid, bound in x.fixes.items():
             reason = next(r for r in e.reasons if r.subject == cid)
             lines.append(
-                t(f"explain_fix_{reason.code}", lang, criterion=labels[cid], bound=raw(bound), value=raw(reason.value))
+                t(
+                    f"explain_fix_{reason.code}",
+                    lang,
+                    criterion=labels[cid],
+                    bound=raw(bound, lang),
+                    value=raw(reason.value, lang),
+                )
             )
         if x.would_rank is not None:
             lines.append(t("explain_would_rank", lang, rank=x.would_rank))
@@ -91,20 +99,20 @@ def summary_lines(x: Explanation, lang: str) -> list[str]:
             lines.append(t("explain_gate_cannot", lang))
     else:
         heading = t("explain_heading", lang, name=e.name, rank=e.rank, count=len(result.ranked))
-        lines = [f"{heading} · {t('score', lang).lower()} {fmt_score(e.score, 2)} ({result.method})"]
+        lines = [f"{heading} · {t('score', lang).lower()} {fmt_score(e.score, digits, lang)} ({result.method})"]
     score = e.score or 0.0
     if x.above is not None and not same(x.above, x.leader):
-        lines.append(_other("explain_above", x.above, (x.above.score or 0.0) - score, lang))
+        lines.append(_other("explain_above", x.above, (x.above.score or 0.0) - score, lang, digits))
     if x.versus is not None and same(x.versus, x.leader):
-        lines.append(_other("explain_leader", x.versus, (x.versus.score or 0.0) - score, lang))
+        lines.append(_other("explain_leader", x.versus, (x.versus.score or 0.0) - score, lang, digits))
     elif x.versus is not None:
-        lines.append(_other("explain_runner_up", x.versus, score - (x.versus.score or 0.0), lang))
+        lines.append(_other("explain_runner_up", x.versus, score - (x.versus.score or 0.0), lang, digits))
     if e.coverage < 1 - 1e-9:
-        lines.append(t("explain_coverage", lang, coverage=f"{e.coverage:.0%}"))
+        lines.append(t("explain_coverage", lang, coverage=percent(e.coverage, lang, PRECISION["coverage"])))
     if additive(result.method):
-        lines.append(t("explain_additive", lang, score=fmt_score(e.score, 2)))
+        lines.append(t("explain_additive", lang, score=fmt_score(e.score, digits, lang)))
     else:
-        details = ", ".join(f"{k} {v:.4g}" for k, v in e.details.items() if v is not None)
+        details = ", ".join(f"{k} {figure('ratio', v, lang)}" for k, v in e.details.items() if v is not None)
         lines.append(t("explain_not_additive", lang, method=result.method) + (f" ({details})" if details else ""))
         lines.append(t("explain_wsm_only", lang))
     return lines
@@ -120,9 +128,9 @@ def detail_lines(x: Explanation, lang: str) -> list[str]:
     ]
     for c in x.criteria:
         if c.disagreement:
-            given = ", ".join(f"{ev.assessor} {raw(ev.score)}" for ev in c.entries)
+            given = ", ".join(f"{ev.assessor} {raw(ev.score, lang)}" for ev in c.entries)
             lines.append(
-                t("explain_disagreement_on", lang, criterion=labels[c.id], spread=f"{c.spread:g}", scores=given)
+                t("explain_disagreement_on", lang, criterion=labels[c.id], spread=raw(c.spread, lang), scores=given)
             )
     noted = [c for c in x.criteria if any(ev.note or ev.evidence or ev.uncertainty is not None for ev in c.entries)]
     if noted:
@@ -144,10 +152,10 @@ def detail_lines(x: Explanation, lang: str) -> list[str]:
 
 def _bound_text(x: Explanation, c: CriterionExplanation, labels: dict[str, str], lang: str) -> str:
     criterion = x.result.criteria.criterion(c.id)
-    bounds = [f"≥ {raw(criterion.minimum)}"] if criterion.minimum is not None else []
-    bounds += [f"≤ {raw(criterion.maximum)}"] if criterion.maximum is not None else []
+    bounds = [f"≥ {raw(criterion.minimum, lang)}"] if criterion.minimum is not None else []
+    bounds += [f"≤ {raw(criterion.maximum, lang)}"] if criterion.maximum is not None else []
     status = t(f"explain_ko_{c.knockout or 'pass'}", lang)
-    return f"{labels[c.id]} {' '.join(bounds)}{colon(lang)}{raw(c.score)} {status}"
+    return f"{labels[c.id]} {' '.join(bounds)}{colon(lang)}{raw(c.score, lang)} {status}"
 
 
 def _heads(x: Explanation, lang: str) -> list[str]:
@@ -179,11 +187,12 @@ def _columns(x: Explanation, lang: str) -> list[str]:
     ]
 
 
-def _cells(x: Explanation, c: CriterionExplanation) -> list[str]:
+def _cells(x: Explanation, c: CriterionExplanation, lang: str) -> list[str]:
     shown = c.contribution if additive(x.result.method) else c.value
     versus = (c.value - c.versus_value) if c.value is not None and c.versus_value is not None else None
     median = (c.value - c.median) if c.value is not None and c.median is not None else None
-    return [f"{c.weight:.0%}", raw(c.score), "–" if shown is None else f"{shown:.2f}", signed(median), signed(versus)]
+    points = figure("points", shown, lang)
+    return [percent(c.weight, lang), raw(c.score, lang), points, signed(median, lang=lang), signed(versus, lang=lang)]
 
 
 def explain_markdown(x: Explanation, options: RenderOptions) -> str:
@@ -195,7 +204,7 @@ def explain_markdown(x: Explanation, options: RenderOptions) -> str:
     header = _columns(x, lang) + heads
     lines += [md_row(header), "|:---|" + "---:|" * 5 + ":---|" * len(heads)]
     for c in x.criteria:
-        lines.append(md_row([labels[c.id], *_cells(x, c), *_targets(x, c, lang)]))
+        lines.append(md_row([labels[c.id], *_cells(x, c, lang), *_targets(x, c, lang)]))
     if heads:
         lines += ["", f"*{t('explain_what_it_takes', lang)}*"]
     lines += [""] + [
@@ -228,7 +237,7 @@ def explain_table(x: Explanation, options: RenderOptions, bar: int = 10) -> str:
     weight = sum(c.weight for c in x.criteria if c.value is not None) or 1.0
     most = max((c.weight for c in x.criteria), default=1.0) * 100 / weight  # the largest contribution possible
     for c in x.criteria:
-        cells = _cells(x, c)
+        cells = _cells(x, c, lang)
         filled = (c.contribution or 0.0) / most * 100 if wsm else (c.value or 0.0) * 100
         part = Text(f"{cells[2]:>5} ")
         part.append(score_bar(filled, bar), style="green")

@@ -11,8 +11,9 @@ from rich.table import Table
 from partnerfit.analysis.head_to_head import HeadToHead, Row, Side
 from partnerfit.engine.registry import additive
 from partnerfit.i18n import t
+from partnerfit.i18n.numerals import figure, percent
 from partnerfit.render import RenderOptions
-from partnerfit.render.common import colon, fmt_score, reasons_text
+from partnerfit.render.common import colon, fmt_score, reasons_text, score_digits
 from partnerfit.render.explain import evidence_text, raw
 from partnerfit.render.sanitize import json_dumps, md, md_row
 from partnerfit.render.table import finish, make_console, plain
@@ -23,9 +24,9 @@ def compare_json(h2h: HeadToHead, options: RenderOptions | None = None) -> str:
     return json_dumps(h2h.to_dict()).decode()
 
 
-def _side(h2h: HeadToHead, side: Side) -> str:
-    figure = side.contribution if additive(h2h.result.method) else side.value
-    return f"{raw(side.score)} · {'–' if figure is None else f'{figure:.2f}'}"
+def _side(h2h: HeadToHead, side: Side, lang: str) -> str:
+    shown = side.contribution if additive(h2h.result.method) else side.value
+    return f"{raw(side.score, lang)} · {figure('points', shown, lang)}"
 
 
 def letters(h2h: HeadToHead) -> dict[str, str]:
@@ -36,18 +37,21 @@ def letters(h2h: HeadToHead) -> dict[str, str]:
 def _ahead(h2h: HeadToHead, row: Row, lang: str, names: dict[str, str]) -> str:
     if not row.ahead:
         return t("h2h_level", lang) if sum(s.value is not None for s in row.sides.values()) > 1 else "–"
-    points = f" ({row.points:+.2f} {t('h2h_pts', lang)})" if row.points is not None else ""
-    return f"{' = '.join(names[cid] for cid in row.ahead)} +{raw(row.by)}{points}"
+    points = (
+        f" ({figure('points', row.points, lang, signed=True)} {t('h2h_pts', lang)})" if row.points is not None else ""
+    )
+    return f"{' = '.join(names[cid] for cid in row.ahead)} +{raw(row.by, lang)}{points}"
 
 
 def heading_lines(h2h: HeadToHead, lang: str, short: bool = False) -> list[str]:
     """Who is compared (with their letters when ``short``): rank, score, criteria led, and exclusions."""
     wins, marks = h2h.wins, letters(h2h)
+    digits = score_digits(h2h.result.ranked)  # every output of a result shows its scores alike
     lines = [" vs ".join(e.name for e in h2h.entries)]
     for e in h2h.entries:
         place = t("h2h_rank", lang, rank=e.rank) if e.rank is not None else t("excluded", lang).lower()
         name = f"{marks[e.id]} = {e.name}" if short else e.name
-        text = t("h2h_standing", lang, name=name, place=place, score=fmt_score(e.score, 2), wins=wins[e.id])
+        text = t("h2h_standing", lang, name=name, place=place, score=fmt_score(e.score, digits, lang), wins=wins[e.id])
         if e.excluded:
             text += f"{colon(lang)}{reasons_text(h2h.result, e, lang)}"
         lines.append(text)
@@ -69,8 +73,8 @@ def swap_line(h2h: HeadToHead, lang: str) -> str:
         passer=names[swap.passer],
         leader=names[swap.leader],
         criterion=label,
-        old=f"{swap.weight:.2%}",
-        new=f"{swap.new_weight:.2%}",
+        old=percent(swap.weight, lang),
+        new=percent(swap.new_weight, lang),
         overrides="{" + overrides + "}",
     )
 
@@ -109,8 +113,8 @@ def compare_markdown(h2h: HeadToHead, options: RenderOptions) -> str:
     ]
     lines += [md_row(header), "|:---|---:|" + "---:|" * len(h2h.entries) + ":---|"]
     for row in h2h.rows:
-        cells = [h2h.result.criteria.criterion(row.id).text(lang), f"{row.weight:.0%}"]
-        cells += [_side(h2h, row.sides[e.id]) for e in h2h.entries] + [_ahead(h2h, row, lang, names)]
+        cells = [h2h.result.criteria.criterion(row.id).text(lang), percent(row.weight, lang)]
+        cells += [_side(h2h, row.sides[e.id], lang) for e in h2h.entries] + [_ahead(h2h, row, lang, names)]
         lines.append(md_row(cells))
     lines += ["", f"*{md(_legend(h2h, lang))}*", "", f"- {md(swap_line(h2h, lang))}"]
     notes = note_lines(h2h, lang, names)
@@ -135,8 +139,9 @@ def compare_table(h2h: HeadToHead, options: RenderOptions) -> str:
     table.add_column(t("h2h_ahead", lang), min_width=10, ratio=2, overflow="fold")
     for row in h2h.rows:
         ahead = plain(_ahead(h2h, row, lang, marks), style="green" if row.ahead else "dim")
-        sides = [_side(h2h, row.sides[e.id]) for e in h2h.entries]
-        table.add_row(plain(h2h.result.criteria.criterion(row.id).text(lang)), f"{row.weight:.0%}", *sides, ahead)
+        sides = [_side(h2h, row.sides[e.id], lang) for e in h2h.entries]
+        weight = percent(row.weight, lang)
+        table.add_row(plain(h2h.result.criteria.criterion(row.id).text(lang)), weight, *sides, ahead)
     console.print(table)
     console.print(plain(_legend(h2h, lang), style="dim"))
     console.print(plain(swap_line(h2h, lang), style="bold"))

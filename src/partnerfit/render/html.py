@@ -17,10 +17,11 @@ from partnerfit.analysis.explain import Explanation
 from partnerfit.analysis.report import ReportData, levels_of, parts_of
 from partnerfit.contract.models import label_text
 from partnerfit.engine.registry import get as method_of
-from partnerfit.i18n import t
+from partnerfit.i18n import t, tn
+from partnerfit.i18n.numerals import figure, percent_sign
 from partnerfit.render import RenderOptions, svg
 from partnerfit.render import report_content as content
-from partnerfit.render.common import colon, fmt_score
+from partnerfit.render.common import colon, fmt_score, score_digits
 from partnerfit.render.report_markdown import criterion_meta, method_paragraphs, origin_lines
 from partnerfit.render.sanitize import html_text
 from partnerfit.render.sensitivity import acceptability_title, leaders_line, stability_title, verdict_lines
@@ -125,10 +126,12 @@ def shortlist(data: ReportData, lang: str, number: int) -> dict[str, Any]:
     result, top = data.result, data.top
     ranked, parts = result.ranked, parts_of(result.criteria, lang)
     wsm, bars = method_of(result.method).additive, []  # an additive score splits into its parts' bars
+    digits = score_digits(ranked)  # every output of a result shows its scores alike
     for c in ranked[: content.MAX_ROWS]:
         values = [sum(c.contributions.get(i, 0.0) for i in m) for _, m in parts] if wsm else [c.score or 0.0]
-        titles = [f"{p}{colon(lang)}{v:.1f}" for (p, _), v in zip(parts, values, strict=False)] if wsm else [""]
-        bars.append(svg.stacked_bar(values, titles, f"{c.name}{colon(lang)}{fmt_score(c.score)}"))
+        titles = [f"{p}{colon(lang)}{figure('points', v, lang)}" for (p, _), v in zip(parts, values, strict=False)]
+        titles = titles if wsm else [""]
+        bars.append(svg.stacked_bar(values, titles, f"{c.name}{colon(lang)}{fmt_score(c.score, digits, lang)}"))
     column = (3, content.contributions_title(result, lang) if wsm else "", bars)
     flat = "report_bar_caption" if result.criteria.groups else "report_bar_caption_flat"
     excluded = content.excluded_grid(result, lang)
@@ -142,7 +145,7 @@ def shortlist(data: ReportData, lang: str, number: int) -> dict[str, Any]:
         if bars
         else None,
         "caption": t(flat if wsm else "report_bar_not_additive", lang, method=result.method),
-        "more": t("report_more_ranked", lang, count=more) if more > 0 else None,
+        "more": tn("report_more_ranked", more, lang) if more > 0 else None,
         "excluded": table(excluded) if excluded.rows else None,
         "notes": content.shortlist_notes(result, lang),
     }
@@ -152,7 +155,8 @@ def card(x: Explanation, data: ReportData, lang: str, place: int) -> dict[str, A
     """One shortlisted candidate: radar against the leader, facts, strengths and weaknesses, evidence, targets."""
     entry, result = x.entry, x.result
     labels = {c.id: c.text(lang) for c in result.criteria.criteria}
-    sub = t("report_card_sub", lang, rank=entry.rank, count=len(result.ranked), score=fmt_score(entry.score, 2))
+    shown = fmt_score(entry.score, score_digits(result.ranked), lang)  # as in the ranking table
+    sub = t("report_card_sub", lang, rank=entry.rank, count=len(result.ranked), score=shown)
     notes, disagreements, rules = content.card_lists(x, lang)
     radar, legend = _radar(x, lang)
     return {
@@ -194,12 +198,12 @@ def robustness(data: ReportData, lang: str, number: int) -> dict[str, Any]:
         head, rows = content.heat_rows(report, lang)
         heat = {
             "head": head,
-            "rows": [(name, [Markup(svg.heat_cell(p)) for p in ps]) for name, ps in rows],
+            "rows": [(name, [Markup(svg.heat_cell(p, lang)) for p in ps]) for name, ps in rows],
             "caption": t("report_heat_caption", lang, how=acceptability_title(report, lang)),
         }
     if report is not None and report.stability.intervals and report.stability.runner_up is not None:
         bars = [svg.interval_bar(i.low, i.high, i.weight) for i in report.stability.intervals]
-        stability = table(content.stability_grid(report, lang), (2, "0–100 %", bars))
+        stability = table(content.stability_grid(report, lang), (2, f"0–100{percent_sign(lang)}", bars))
     compared = content.compared(data.comparison)
     return {
         "number": number,
@@ -209,7 +213,7 @@ def robustness(data: ReportData, lang: str, number: int) -> dict[str, Any]:
         "stability": stability,
         "stability_title": "" if report is None else stability_title(report, lang),
         "methods": table(content.comparison_grid(data.comparison, lang)) if compared else None,
-        "method_notes": content.comparison_notes(data.comparison, lang),
+        "method_notes": content.comparison_notes(data.comparison, lang, data.comparison_missing),
     }
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from partnerfit.i18n import t
+from partnerfit.i18n import t, tn
+from partnerfit.i18n.numerals import PRECISION, figure, percent
 from partnerfit.render import RenderOptions
 from partnerfit.render.common import (
     colon,
@@ -12,6 +13,7 @@ from partnerfit.render.common import (
     reasons_text,
     score_digits,
 )
+from partnerfit.render.consensus import consensus_lines
 from partnerfit.render.sanitize import md, md_row
 from partnerfit.result.model import Result
 
@@ -45,20 +47,20 @@ def render_markdown(result: Result, options: RenderOptions) -> str:
         )
         + "|"
     )
-    digits = score_digits(shown)
+    digits = score_digits(ranked)  # every output of a result shows its scores alike
     for entry in shown:
         flag = " ⚠" if entry.disagreement else ""
         row = [
             str(entry.rank),
             entry.name + flag,
-            fmt_score(entry.score, digits),
-            *(fmt_score(entry.groups.get(g)) for g, _ in groups),
+            fmt_score(entry.score, digits, lang),
+            *(figure("group", entry.groups.get(g), lang) for g, _ in groups),
         ]
         if show_coverage:
-            row.append(f"{entry.coverage:.0%}")
+            row.append(percent(entry.coverage, lang, PRECISION["coverage"]))
         lines.append(md_row(row))
     if len(shown) < len(ranked):
-        lines += ["", t("more_not_shown", lang, count=len(ranked) - len(shown), top=options.top)]
+        lines += ["", tn("more_not_shown", len(ranked) - len(shown), lang, top=options.top)]
     excluded = result.excluded
     if excluded and options.top is None:
         lines += [
@@ -68,13 +70,13 @@ def render_markdown(result: Result, options: RenderOptions) -> str:
             f"| {t('candidate', lang)} | {t('score', lang)} | {t('reasons', lang)} |",
             "|:---|---:|:---|",
         ]
-        lines += [md_row([e.name, fmt_score(e.score), reasons_text(result, e, lang)]) for e in excluded]
+        lines += [md_row([e.name, fmt_score(e.score, digits, lang), reasons_text(result, e, lang)]) for e in excluded]
     elif excluded:
-        lines += ["", t("excluded_not_shown", lang, count=len(excluded))]
+        lines += ["", tn("excluded_not_shown", len(excluded), lang)]
     lines.append("")
     shown_all = [*shown, *(result.excluded if options.top is None else ())]
     lines += [
         f"  - {md(line.strip())}" if line.startswith("  ") else f"- {md(line)}"
-        for line in footer_lines(result, lang, shown_all)
+        for line in [*footer_lines(result, lang, shown_all), *consensus_lines(result, lang)]
     ]
     return "\n".join(lines) + "\n"

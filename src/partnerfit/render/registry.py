@@ -41,6 +41,7 @@ class Renderer(Protocol):
 #   criteria-sets      [(name, title, criteria count)]  the built-in sets (`criteria`)
 #   report             analysis.report.ReportData      the shortlist report (`report -o FILE`)
 #   diagnostics        render.diagnostics.Findings     what `check` found
+#   agreement          analysis.agreement_model.Agreement  how far the assessors agree (`agreement`)
 RENDERERS: dict[tuple[str, str], str] = {
     ("ranking", "table"): "partnerfit.render.table:render_table",
     ("ranking", "json"): "partnerfit.render.json:json_chunks",
@@ -72,16 +73,20 @@ RENDERERS: dict[tuple[str, str], str] = {
     ("report", "html"): "partnerfit.render.html:report_html",
     ("report", "markdown"): "partnerfit.render.report_markdown:report_markdown",
     ("report", "xlsx"): "partnerfit.render.xlsx:report_xlsx",
+    ("report", "pdf"): "partnerfit.render.pdf:report_pdf",
     ("diagnostics", "text"): "partnerfit.render.diagnostics:findings_text",
     ("diagnostics", "json"): "partnerfit.render.diagnostics:findings_json",
     ("diagnostics", "github"): "partnerfit.render.diagnostics:findings_github",
     ("diagnostics", "sarif"): "partnerfit.render.diagnostics:findings_sarif",
     ("diagnostics", "junit"): "partnerfit.render.diagnostics:findings_junit",
+    ("agreement", "table"): "partnerfit.render.agreement:agreement_table",
+    ("agreement", "json"): "partnerfit.render.agreement:agreement_json",
+    ("agreement", "markdown"): "partnerfit.render.agreement:agreement_markdown",
 }
 
 # pairs a command writes only to ``-o FILE``, chosen by the file's suffix (`score -o ranking.xlsx`):
 # not among the document's --format choices, which formats() lists
-SUFFIX_ONLY: frozenset[tuple[str, str]] = frozenset({("ranking", "xlsx")})
+SUFFIX_ONLY: frozenset[tuple[str, str]] = frozenset({("ranking", "xlsx"), ("report", "pdf")})
 
 
 def documents() -> tuple[str, ...]:

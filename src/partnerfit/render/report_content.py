@@ -11,8 +11,9 @@ from partnerfit.analysis.report import ReportData, rank_shares
 from partnerfit.analysis.sensitivity import SensitivityReport
 from partnerfit.contract.criteria_set import ResolvedCriterion
 from partnerfit.engine.registry import get as method_of
-from partnerfit.i18n import method_text, reason_text, t
-from partnerfit.render.common import colon, fmt_score, reasons_text, score_digits
+from partnerfit.i18n import method_text, t, tn
+from partnerfit.i18n.numerals import PRECISION, figure, percent
+from partnerfit.render.common import colon, fmt_score, note_lines, reasons_text, score_digits
 from partnerfit.render.compare import notes as compare_notes
 from partnerfit.render.explain import detail_lines, evidence_text, raw, same, signed, target_text
 from partnerfit.render.sensitivity import verdict_lines
@@ -44,9 +45,11 @@ def meta_rows(data: ReportData, lang: str) -> list[tuple[str, str]]:
     """The cover's facts: date, assessors, criteria set, method, candidates, source file."""
     result, c = data.result, data.result.criteria
     ranked, excluded = len(result.ranked), len(result.excluded)
-    sizes = {"criteria": len(c.criteria), "groups": len(c.groups), "gates": len(c.gates)}
+    sizes = {"criteria": tn("n_criteria", len(c.criteria), lang), "groups": tn("n_groups", len(c.groups), lang)}
+    sizes["gates"] = tn("n_gates", len(c.gates), lang)
     key = "report_criteria_summary" if c.groups else "report_criteria_flat"
-    counts = {"total": ranked + excluded, "ranked": ranked, "excluded": excluded, "top": min(data.top, ranked)}
+    counts = {"total": tn("n_assessed", ranked + excluded, lang), "ranked": tn("n_ranked", ranked, lang)}
+    counts |= {"excluded": tn("n_excluded", excluded, lang), "top": str(min(data.top, ranked))}
     label = method_text(method_of(result.method), "label", lang, v=result.method_details.get("v", 0.5))
     return [
         (t("report_date", lang), date_text(data.date, lang)),
@@ -58,10 +61,15 @@ def meta_rows(data: ReportData, lang: str) -> list[tuple[str, str]]:
     ]
 
 
-def comparison_notes(comparison: MethodComparison, lang: str) -> list[str]:
-    """The methods' verdict and agreement; methods that lack scores are named together, in ``lang``."""
+def comparison_notes(comparison: MethodComparison, lang: str, missing_as: str | None = None) -> list[str]:
+    """The methods' verdict and agreement, how missing scores were counted for it, methods that could not run.
+
+    ``missing_as`` is the policy the comparison used instead of the ranking's (ReportData.comparison_missing).
+    """
     kept = compare_notes(comparison, lang)[: -len(comparison.failures) or None]
-    short = [m for m, reason in comparison.failures.items() if "every score is needed" in reason]
+    if missing_as == "worst":
+        kept.append(t("report_methods_missing_worst", lang))
+    short = [m for m in comparison.failures if m in comparison.incomplete]
     if short:
         kept.append(t("report_method_needs_scores", lang, method=", ".join(short)))
     others = [(m, r) for m, r in comparison.failures.items() if m not in short]
@@ -73,12 +81,19 @@ def findings(data: ReportData, lang: str) -> list[str]:
     ranked = data.result.ranked
     if not len(ranked):
         return [t("report_nobody", lang)]
-    lines = [t("report_leads", lang, name=ranked[0].name, score=f"{ranked[0].score or 0.0:.2f}")]
+    lines = [
+        t(
+            "report_leads",
+            lang,
+            name=ranked[0].name,
+            score=fmt_score(ranked[0].score or 0.0, score_digits(ranked), lang),
+        )
+    ]
     if data.sensitivity is not None:
         decisive = any(i.decisive for i in data.sensitivity.stability.intervals)
         lines += verdict_lines(data.sensitivity, lang)[1 if decisive else 0 :]
     if len(data.comparison.methods) > 1:
-        verdict = comparison_notes(data.comparison, lang)[0]
+        verdict = comparison_notes(data.comparison, lang, data.comparison_missing)[0]
         lines.append(verdict[:1].upper() + verdict[1:])
     return lines
 
@@ -115,15 +130,17 @@ def close_line(data: ReportData, lang: str) -> str | None:
 def card_facts(x: Explanation, lang: str) -> list[str]:
     """The candidates just ahead and at the top, and the coverage when a score rests on part of the weight."""
     lines, score = [], x.entry.score or 0.0
+    digits = score_digits(x.result.ranked)  # every output of a result shows its scores alike
     if x.above is not None and not same(x.above, x.leader):
-        gap = f"{(x.above.score or 0.0) - score:.2f}"
-        lines.append(t("explain_above", lang, name=x.above.name, score=fmt_score(x.above.score, 2), gap=gap))
+        gap = figure("points", (x.above.score or 0.0) - score, lang)
+        above = fmt_score(x.above.score, digits, lang)
+        lines.append(t("explain_above", lang, name=x.above.name, score=above, gap=gap))
     if x.versus is not None:
         key = "explain_leader" if same(x.versus, x.leader) else "explain_runner_up"
-        gap = f"{abs((x.versus.score or 0.0) - score):.2f}"
-        lines.append(t(key, lang, name=x.versus.name, score=fmt_score(x.versus.score, 2), gap=gap))
+        gap = figure("points", abs((x.versus.score or 0.0) - score), lang)
+        lines.append(t(key, lang, name=x.versus.name, score=fmt_score(x.versus.score, digits, lang), gap=gap))
     if x.entry.coverage < 1 - 1e-9:
-        lines.append(t("explain_coverage", lang, coverage=f"{x.entry.coverage:.0%}"))
+        lines.append(t("explain_coverage", lang, coverage=percent(x.entry.coverage, lang, PRECISION["coverage"])))
     return lines
 
 
@@ -140,12 +157,12 @@ def profile(data: ReportData, candidate_id: str, lang: str) -> str:
 def ranking_grid(data: ReportData, lang: str) -> Grid:
     """Rank, name (⚠ on disagreement), score, each group's score, coverage; the shortlist stressed."""
     ranked, groups = data.result.ranked[:MAX_ROWS], data.result.criteria.groups
-    coverage, digits = any(c.coverage < 1 - 1e-9 for c in ranked), score_digits(ranked)
+    coverage, digits = any(c.coverage < 1 - 1e-9 for c in ranked), score_digits(data.result.ranked)
     head = [t("rank", lang), t("candidate", lang), t("score", lang), *(g.short_text(lang) for g in groups)]
     rows = [
-        [str(c.rank), c.name + (" ⚠" if c.disagreement else ""), fmt_score(c.score, digits)]
-        + [fmt_score(c.groups.get(g.id)) for g in groups]
-        + ([f"{c.coverage:.0%}"] if coverage else [])
+        [str(c.rank), c.name + (" ⚠" if c.disagreement else ""), fmt_score(c.score, digits, lang)]
+        + [figure("group", c.groups.get(g.id), lang) for g in groups]
+        + ([percent(c.coverage, lang, PRECISION["coverage"])] if coverage else [])
         for c in ranked
     ]
     numeric = [True, False, True] + [True] * (len(groups) + coverage)
@@ -167,8 +184,8 @@ def criteria_grid(x: Explanation, lang: str) -> Grid:
         shown = c.contribution if wsm else c.value
         median = None if c.value is None or c.median is None else c.value - c.median
         gap = None if c.value is None or c.versus_value is None else c.value - c.versus_value
-        row = [labels[c.id], f"{c.weight:.0%}", raw(c.score), "–" if shown is None else f"{shown:.2f}"]
-        row += [signed(median), signed(gap)]
+        row = [labels[c.id], percent(c.weight, lang), raw(c.score, lang), figure("points", shown, lang)]
+        row += [signed(median, lang=lang), signed(gap, lang=lang)]
         rows.append(row + [target_text(getattr(c, k), c.score, result.criteria, c.id, lang) for k in targets])
     return Grid(head, rows, [False] + [True] * (len(head) - 1))
 
@@ -190,16 +207,9 @@ def shortlist_notes(result: Result, lang: str) -> list[str]:
     names, labels = {c.id: c.name for c in result.ranking}, {c.id: c.text(lang) for c in result.criteria.criteria}
     listed = {c.id for c in shown}
     lines = [t("report_ties", lang, names=" = ".join(names[i] for i in g)) for g in result.ties if listed & set(g)]
-    concerned: dict[str, list[str]] = {}
-    for entry in [*shown, *result.excluded]:
-        for note in entry.notes:
-            label = labels.get(note.subject) if note.code == "unscored_knockout" else None
-            concerned.setdefault(reason_text(note, lang, label), []).append(entry.name)
-    for text, who in concerned.items():
-        more = f" {t('and_more', lang, count=len(who) - NAMED)}" if len(who) > NAMED else ""
-        lines.append(f"{text}{colon(lang)}{', '.join(who[:NAMED])}{more}")
+    lines += note_lines(result, [*shown, *result.excluded], lang, NAMED)
     for c in (c for c in shown if c.disagreement):
-        spreads = ", ".join(f"{labels[i]} ({c.spread[i]:g})" for i in c.disagreement)
+        spreads = ", ".join(f"{labels[i]} ({raw(c.spread[i], lang)})" for i in c.disagreement)
         lines.append(f"{t('disagreement_note', lang)} {c.name}{colon(lang)}{spreads}")
     return lines
 
@@ -220,8 +230,11 @@ def stability_grid(report: SensitivityReport, lang: str) -> Grid:
     rows = []
     for i in report.stability.intervals:
         label = groups[i.id] if i.level == "group" else criteria.criterion(i.id).text(lang)
-        bands = [f"{i.low:.1%}–{i.high:.1%}", f"{i.top_low:.1%}–{i.top_high:.1%}"]
-        rows.append([label, f"{i.weight:.1%}", *bands, "⚠" if i.decisive else ""])
+        bands = [
+            f"{percent(i.low, lang)}–{percent(i.high, lang)}",
+            f"{percent(i.top_low, lang)}–{percent(i.top_high, lang)}",
+        ]
+        rows.append([label, percent(i.weight, lang), *bands, "⚠" if i.decisive else ""])
     strong = [i.level == "group" for i in report.stability.intervals]
     head += [t("sens_top_same", lang, k=report.stability.top_k), ""]
     return Grid(head, rows, [False, True, True, True, False], strong, bool(groups))
@@ -243,12 +256,14 @@ def weights_grid(data: ReportData, lang: str) -> Grid:
 
     def row(c: ResolvedCriterion) -> list[str]:
         r = by_id[c.id]
-        pair = " · ".join(f"{w:.1%}" if w is not None else "–" for w in (r.entropy, r.critic))
-        return [c.text(lang), f"{c.effective_weight:.1%}", pair + (" ⚠" if r.barely_differs else "")]
+        pair = " · ".join(percent(w, lang) for w in (r.entropy, r.critic))
+        return [c.text(lang), percent(c.effective_weight, lang), pair + (" ⚠" if r.barely_differs else "")]
 
     rows, strong = [], []
     for g in criteria.groups:
-        rows += [[g.text(lang), f"{g.effective_weight:.1%}", ""]] + [row(criteria.criterion(c)) for c in g.criteria]
+        rows += [[g.text(lang), percent(g.effective_weight, lang), ""]] + [
+            row(criteria.criterion(c)) for c in g.criteria
+        ]
         strong += [True] + [False] * len(g.criteria)
     if not criteria.groups:
         rows, strong = [row(c) for c in criteria.criteria], [False] * len(criteria.criteria)
@@ -267,7 +282,8 @@ def groups_grid(x: Explanation, lang: str) -> Grid:
     """The radar chart as a table: each group's score for the candidate and the one it is compared with."""
     versus = [x.versus] if x.versus is not None else []
     rows = [
-        [g.text(lang), *(fmt_score(c.groups.get(g.id)) for c in [x.entry, *versus])] for g in x.result.criteria.groups
+        [g.text(lang), *(figure("group", c.groups.get(g.id), lang) for c in [x.entry, *versus])]
+        for g in x.result.criteria.groups
     ]
     head = [t("report_group", lang), x.entry.name, *(v.name for v in versus)]
     return Grid(head, rows, [False] + [True] * (1 + len(versus)))
@@ -275,5 +291,6 @@ def groups_grid(x: Explanation, lang: str) -> Grid:
 
 def excluded_grid(result: Result, lang: str) -> Grid:
     """Excluded candidates with their score and reasons."""
-    rows = [[x.name, fmt_score(x.score), reasons_text(result, x, lang)] for x in result.excluded]
+    digits = score_digits(result.ranked)
+    rows = [[x.name, fmt_score(x.score, digits, lang), reasons_text(result, x, lang)] for x in result.excluded]
     return Grid([t("candidate", lang), t("score", lang), t("reasons", lang)], rows, [False, True, False])

@@ -10,10 +10,11 @@ from partnerfit.analysis.report import ReportData, levels_of, parts_of
 from partnerfit.contract.criteria_set import ResolvedCriterion
 from partnerfit.contract.models import label_text
 from partnerfit.engine.registry import get as method_of
-from partnerfit.i18n import method_text, t
+from partnerfit.i18n import method_text, t, tn
+from partnerfit.i18n.numerals import PRECISION, count, figure, percent
 from partnerfit.render import RenderOptions
 from partnerfit.render import report_content as content
-from partnerfit.render.common import colon, fmt_score
+from partnerfit.render.common import colon, fmt_score, score_digits
 from partnerfit.render.explain import raw
 from partnerfit.render.sanitize import md
 from partnerfit.render.sensitivity import acceptability_title, leaders_line, stability_title, verdict_lines
@@ -65,8 +66,9 @@ def method_paragraphs(data: ReportData, lang: str) -> list[str]:
         lines.append(t("report_aggregation", lang, how=t(result.aggregate, lang)))
     if data.sensitivity is not None:
         a = data.sensitivity.acceptability
-        count = f"{a.samples:,}".replace(",", "\u00a0" if lang == "fr" else ",")
-        lines.append(t("report_robustness_method", lang, samples=count, spread=a.spread or 0.0, seed=a.seed))
+        lines.append(
+            t("report_robustness_method", lang, samples=count(a.samples, lang), spread=a.spread or 0.0, seed=a.seed)
+        )
     return lines
 
 
@@ -85,14 +87,15 @@ def _items(lines: list[str]) -> list[str]:
     return [f"- {md(line)}" for line in lines] + [""]
 
 
-def _points(contributions: Mapping[str, float], members: tuple[str, ...]) -> str:
+def _points(contributions: Mapping[str, float], members: tuple[str, ...], lang: str) -> str:
     found = [contributions[i] for i in members if i in contributions]
-    return f"{sum(found):.1f}" if found else "–"
+    return figure("points", sum(found), lang) if found else "–"
 
 
 def _card(x: Explanation, data: ReportData, lang: str) -> list[str]:
     entry, groups = x.entry, x.result.criteria.groups
-    sub = t("report_card_sub", lang, rank=entry.rank, count=len(x.result.ranked), score=fmt_score(entry.score, 2))
+    shown = fmt_score(entry.score, score_digits(x.result.ranked), lang)  # as in the ranking table
+    sub = t("report_card_sub", lang, rank=entry.rank, count=len(x.result.ranked), score=shown)
     lines = [
         f"### {entry.rank}. {md(entry.name)}",
         "",
@@ -111,7 +114,7 @@ def _card(x: Explanation, data: ReportData, lang: str) -> list[str]:
     lines += [f"*{t('report_leads_already', lang)}*", ""] if entry.rank == 1 else []
     grid = content.criteria_grid(x, lang)
     exact = method_of(x.result.method).additive  # what it would take is computed for additive methods only
-    lines += _table(grid) + ([] if exact else [f"*{t('explain_wsm_only', lang)}*", ""])
+    lines += _table(grid) + ([] if exact else [f"*{t('report_wsm_only', lang)}*", ""])
     notes, disagreements, rules = content.card_lists(x, lang)
     lines += [f"**{t('explain_notes_evidence', lang).rstrip(' :')}**", ""]
     lines += [f"- **{md(a)}** {md(b)}" for a, b in notes] or [t("report_no_notes", lang)]
@@ -127,7 +130,10 @@ def _robustness(data: ReportData, lang: str, number: int) -> list[str]:
         lines += _items([leaders_line(report, lang), *verdict_lines(report, lang)])
         if report.acceptability.ids:
             head, probabilities = content.heat_rows(report, lang)
-            rows = [[name, *("·" if p == 0 else f"{p * 100:.1f}" for p in ps)] for name, ps in probabilities]
+            rows = [
+                [name, *("·" if p == 0 else percent(p, lang, PRECISION["share"], sign=False) for p in ps)]
+                for name, ps in probabilities
+            ]
             lines += [
                 f"### {t('report_heat_title', lang)}",
                 "",
@@ -139,7 +145,7 @@ def _robustness(data: ReportData, lang: str, number: int) -> list[str]:
             lines += [f"*{t('report_stability_caption', lang)}*", ""]
     lines += [f"### {t('report_methods_title', lang)}", ""]
     lines += _table(content.comparison_grid(data.comparison, lang)) if content.compared(data.comparison) else []
-    return lines + _items(content.comparison_notes(data.comparison, lang))
+    return lines + _items(content.comparison_notes(data.comparison, lang, data.comparison_missing))
 
 
 def _methodology(data: ReportData, lang: str, number: int) -> list[str]:
@@ -152,7 +158,7 @@ def _methodology(data: ReportData, lang: str, number: int) -> list[str]:
     lines += [f"### {t('report_criteria_title', lang)}", ""]
     sections = [(g.text(lang), g.effective_weight, g.criteria) for g in criteria.groups] or [("", 1.0, criteria.ids)]
     for label, weight, members in sections:
-        lines += [f"#### {md(label)} · {weight:.0%}", ""] if label else []
+        lines += [f"#### {md(label)} · {percent(weight, lang)}", ""] if label else []
         for c in (criteria.criterion(cid) for cid in members):
             text = f"{colon(lang)}{md(label_text(c.description, lang))}" if c.description else ""
             lines.append(f"- **{md(c.text(lang))}** ({md(criterion_meta(c, lang))}){text}")
@@ -180,11 +186,11 @@ def report_markdown(data: ReportData, options: RenderOptions | None = None) -> s
     lines += _table(content.ranking_grid(data, lang)) if len(ranked) else []
     if method_of(result.method).additive and len(ranked):
         parts = parts_of(result.criteria, lang)
-        rows = [[c.name] + [_points(c.contributions, m) for _, m in parts] for c in ranked[: content.MAX_ROWS]]
+        rows = [[c.name] + [_points(c.contributions, m, lang) for _, m in parts] for c in ranked[: content.MAX_ROWS]]
         grid = content.Grid([t("candidate", lang), *(label for label, _ in parts)], rows, [False] + [True] * len(parts))
         lines += [f"**{content.contributions_title(result, lang)}**", "", *_table(grid)]
     if len(ranked) > content.MAX_ROWS:
-        lines += [t("report_more_ranked", lang, count=len(ranked) - content.MAX_ROWS), ""]
+        lines += [tn("report_more_ranked", len(ranked) - content.MAX_ROWS, lang), ""]
     lines += [f"### {t('excluded', lang)}", ""]
     excluded = content.excluded_grid(result, lang)
     lines += _table(excluded) if excluded.rows else [t("report_no_excluded", lang), ""]

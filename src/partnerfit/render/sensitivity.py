@@ -10,7 +10,8 @@ from rich.text import Text
 
 from partnerfit.analysis.sensitivity import SensitivityReport
 from partnerfit.analysis.stability import DECISIVE, RESOLUTION, WeightInterval
-from partnerfit.i18n import t
+from partnerfit.i18n import t, tn
+from partnerfit.i18n.numerals import PRECISION, count, figure, percent
 from partnerfit.render import RenderOptions
 from partnerfit.render.sanitize import json_dumps, md, md_row
 from partnerfit.render.table import finish, make_console, plain
@@ -30,12 +31,8 @@ def _label(report: SensitivityReport, interval: WeightInterval, lang: str) -> st
     return report.criteria.criterion(interval.id).text(lang)
 
 
-def _range(low: float, high: float) -> str:
-    return f"{low:.1%}–{high:.1%}"
-
-
-def _count(value: int, lang: str) -> str:
-    return f"{value:,}".replace(",", "\u00a0" if lang == "fr" else ",")
+def _range(low: float, high: float, lang: str) -> str:
+    return f"{percent(low, lang)}–{percent(high, lang)}"
 
 
 def _names(report: SensitivityReport, ids: tuple[str, ...]) -> str:
@@ -71,9 +68,9 @@ def verdict_lines(report: SensitivityReport, lang: str) -> list[str]:
         return lines
     key = "sens_close" if verdict.close else "sens_clear"
     line = t(key, lang, leader=report.names[verdict.leader], runner=report.names[stability.runner_up])
-    line += t("sens_margin", lang, margin=f"{verdict.margin or 0.0:.2f}")
+    line += t("sens_margin", lang, margin=figure("points", verdict.margin or 0.0, lang))
     if verdict.first_rank is not None:
-        line += t("sens_first_share", lang, share=f"{verdict.first_rank:.1%}")
+        line += t("sens_first_share", lang, share=percent(verdict.first_rank, lang))
     lines.append(line)
     change = verdict.change
     if change is None:
@@ -83,7 +80,14 @@ def verdict_lines(report: SensitivityReport, lang: str) -> list[str]:
         item = _label(report, interval, lang)
         new = report.names[change.leader]
         lines.append(
-            t("sens_change", lang, item=item, weight=f"{change.weight:.1%}", to=f"{change.to:.1%}", leader=new)
+            t(
+                "sens_change",
+                lang,
+                item=item,
+                weight=percent(change.weight, lang),
+                to=percent(change.to, lang),
+                leader=new,
+            )
         )
     return lines
 
@@ -93,10 +97,10 @@ def acceptability_title(report: SensitivityReport, lang: str) -> str:
     accept = report.acceptability
     uniform = accept.spread is None
     weighting = t("sens_uniform", lang) if uniform else t("sens_dirichlet", lang, spread=accept.spread)
-    title = t("sens_acceptability_title", lang, samples=_count(accept.samples, lang), seed=accept.seed)
+    title = t("sens_acceptability_title", lang, samples=count(accept.samples, lang), seed=accept.seed)
     title += f" — {weighting}"
     if accept.uncertain:
-        title += t("sens_uncertain", lang, count=accept.uncertain)
+        title += tn("sens_uncertain", accept.uncertain, lang)
     return title
 
 
@@ -107,8 +111,8 @@ def _rank_columns(report: SensitivityReport, width: int) -> int:
     return n if ranks == n - 1 else ranks
 
 
-def _pct(p: float) -> str:
-    return "·" if p == 0 else f"{p * 100:.1f}"
+def _pct(p: float, lang: str) -> str:
+    return "·" if p == 0 else percent(p, lang, PRECISION["share"], sign=False)
 
 
 def _heat(p: float) -> str:
@@ -156,7 +160,8 @@ def sensitivity_table(report: SensitivityReport, options: RenderOptions) -> str:
             indent = "  " if i.level == "criterion" and report.criteria.groups else ""
             name = plain(indent + _label(report, i, lang), style="bold" if i.level == "group" else "")
             flag = Text("⚠", style="bold yellow") if i.decisive else ""
-            table.add_row(name, f"{i.weight:.1%}", _range(i.low, i.high), _range(i.top_low, i.top_high), flag)
+            bands = _range(i.low, i.high, lang), _range(i.top_low, i.top_high, lang)
+            table.add_row(name, percent(i.weight, lang), *bands, flag)
         console.print(table)
     for line in verdict_lines(report, lang):
         console.print(plain(line, style="dim"))
@@ -177,8 +182,8 @@ def sensitivity_table(report: SensitivityReport, options: RenderOptions) -> str:
         probabilities = accept.ranks(k)
         shown = probabilities[:ranks] + ([sum(probabilities[ranks:])] if ranks < n else [])
         top = accept.top_share(k)
-        cells = [Text(_pct(p), style=_heat(p)) for p in shown]
-        heat.add_row(plain(report.names[cid]), *cells, Text(_pct(top), style=_heat(top)))
+        cells = [Text(_pct(p, lang), style=_heat(p)) for p in shown]
+        heat.add_row(plain(report.names[cid]), *cells, Text(_pct(top, lang), style=_heat(top)))
     console.print(heat)
     console.print(plain(t("sens_probabilities", lang), style="dim"))
     console.print()
@@ -188,7 +193,7 @@ def sensitivity_table(report: SensitivityReport, options: RenderOptions) -> str:
     for label, _ in _central_columns(report, lang):
         central.add_column(plain(label), justify="right", max_width=12, overflow="fold")
     for label, values in _central_rows(report, lang):
-        central.add_row(plain(label), *(f"{v:.1%}" for v in values))
+        central.add_row(plain(label), *(percent(v, lang) for v in values))
     console.print(central)
     return finish(buffer, options)
 
@@ -210,9 +215,9 @@ def sensitivity_markdown(report: SensitivityReport, options: RenderOptions) -> s
                 ("⚠ " if i.decisive else "")
                 + _label(report, i, lang)
                 + (f" ({t('sens_group', lang)})" if i.level == "group" else ""),
-                f"{i.weight:.1%}",
-                _range(i.low, i.high),
-                _range(i.top_low, i.top_high),
+                percent(i.weight, lang),
+                _range(i.low, i.high, lang),
+                _range(i.top_low, i.top_high, lang),
             ]
             for i in stability.intervals
         ]
@@ -228,12 +233,12 @@ def sensitivity_markdown(report: SensitivityReport, options: RenderOptions) -> s
         for k, cid in enumerate(accept.ids):
             p = accept.ranks(k)
             shown = p[:ranks] + ([sum(p[ranks:])] if ranks < n else [])
-            rows.append([report.names[cid], *(_pct(x) for x in shown), _pct(accept.top_share(k))])
+            rows.append([report.names[cid], *(_pct(x, lang) for x in shown), _pct(accept.top_share(k), lang)])
         lines += ["", f"### {md(acceptability_title(report, lang))}", ""]
         lines += [*_markdown_table(header, [":---", *["---:"] * (len(header) - 1)], rows), ""]
         lines += [f"- {t('sens_probabilities', lang)}", "", f"### {t('sens_central_title', lang)}", ""]
         columns = _central_columns(report, lang)
-        central = [[name, *(f"{v:.1%}" for v in values)] for name, values in _central_rows(report, lang)]
+        central = [[name, *(percent(v, lang) for v in values)] for name, values in _central_rows(report, lang)]
         lines += _markdown_table(
             [t("candidate", lang), *(label for label, _ in columns)], [":---", *["---:"] * len(columns)], central
         )

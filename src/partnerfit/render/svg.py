@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from partnerfit.i18n.numerals import PRECISION, percent
 from partnerfit.render.sanitize import html_text as escape
 
 # (colour, hatching) of each part of a stacked bar; the hatching keeps the parts apart in black and white
@@ -239,8 +240,8 @@ def heat_ink(probability: float) -> str:
     return "#ffffff" if probability >= 0.3 else INK
 
 
-def heat_cell(probability: float) -> str:
+def heat_cell(probability: float, lang: str = "en") -> str:
     """A heat-map table cell: the probability in % (· for never) on its shade, readable in black and white."""
-    shown = "·" if probability == 0 else f"{probability * 100:.1f}"
+    shown = "·" if probability == 0 else percent(probability, lang, PRECISION["share"], sign=False)
     colours = f"background:{heat_colour(probability)};color:{heat_ink(probability)}"
     return f'<td class="num heat" style="{colours}">{shown}</td>'

@@ -6,11 +6,12 @@ import io
 import re
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
-from partnerfit.i18n import t
+from partnerfit.i18n import t, tn
+from partnerfit.i18n.numerals import PRECISION, figure, percent
 from partnerfit.render import RenderOptions
 from partnerfit.render.common import (
     colon,
@@ -20,10 +21,13 @@ from partnerfit.render.common import (
     reasons_text,
     score_digits,
 )
+from partnerfit.render.consensus import consensus_lines
+from partnerfit.render.layout import NARROW, FitTable, FittingConsole, widest
 from partnerfit.render.sanitize import terminal, terminal_lines
 from partnerfit.result.model import Result
 
 BAR_WIDTH = 10
+NAME_FLOOR = 13  # the name column is never squeezed below this (or the longest name) to make room for groups
 _TRAILING = re.compile(r"[ ]+((?:\x1b\[[0-9;]*m)*)$")  # spaces before the line's closing colour codes
 
 
@@ -39,9 +43,10 @@ def make_console(options: RenderOptions, buffer: io.StringIO) -> Console:
     """A console writing to ``buffer``, coloured only when asked (never when piped or NO_COLOR).
 
     Markup is off: a plain string (a column header, a cell) is shown as written, so a label such as
-    ``[link=http://…]`` can never become a style or a terminal hyperlink.
+    ``[link=http://…]`` can never become a style or a terminal hyperlink. It fits what it prints to
+    ``options.width`` without splitting a word (:class:`~partnerfit.render.layout.FittingConsole`).
     """
-    return Console(
+    console = FittingConsole(
         file=buffer,
         markup=False,
         width=options.width,
@@ -52,6 +57,8 @@ def make_console(options: RenderOptions, buffer: io.StringIO) -> Console:
         emoji=False,
         legacy_windows=False,
     )
+    console.lang = options.lang
+    return console
 
 
 # user text shown whole on a terminal at most: a 16 MiB name would take rich half a minute to wrap
@@ -67,8 +74,11 @@ def for_terminal(text: str) -> str:
 
 
 def plain(text: str, style: str = "") -> Text:
-    """User text for rich (see :func:`for_terminal`: rich's Text removes CR and BEL but keeps ESC)."""
-    return Text(for_terminal(text), style=style)
+    """User text for rich (see :func:`for_terminal`: rich's Text removes CR and BEL but keeps ESC).
+
+    Wrapped at spaces; a word longer than its line is cut with ``…``, never folded mid-word.
+    """
+    return Text(for_terminal(text), style=style, overflow="ellipsis")
 
 
 def finish(buffer: io.StringIO, options: RenderOptions) -> str:
@@ -85,18 +95,22 @@ def render_table(result: Result, options: RenderOptions) -> str:
         console.print(plain(result.title, style="bold"))
     if result.objective:
         console.print(plain(f"{t('objective', lang)}{colon(lang)}{result.objective}", style="italic"))
-    console.print(_ranking_table(result, options))
+    if options.width < NARROW:
+        for item in _ranking_list(result, options):
+            console.print(item)
+    else:
+        console.print(_ranking_layout(result, options, console))
     if options.top is not None and len(result.ranked) > options.top:
         console.print(
             Text(
-                t("more_not_shown", lang, count=len(result.ranked) - options.top, top=options.top),
+                tn("more_not_shown", len(result.ranked) - options.top, lang, top=options.top),
                 style="dim",
             )
         )
     if result.excluded:
         console.print(_excluded_table(result, options))
     shown = result.ranked[: options.top] if options.top is not None else result.ranking
-    for line in footer_lines(result, lang, shown):
+    for line in [*footer_lines(result, lang, shown), *consensus_lines(result, lang)]:
         console.print(plain(line, style="dim"))
     return finish(buffer, options)
 
@@ -106,16 +120,40 @@ def strip_trailing(text: str) -> str:
     return "\n".join(_TRAILING.sub(r"\1", line) for line in text.split("\n"))
 
 
-def _ranking_table(result: Result, options: RenderOptions) -> Table:
+def _ranking_list(result: Result, options: RenderOptions) -> list[Text]:
+    """The ranking for a very narrow terminal: one ``rank. name  score`` entry per candidate."""
+    entries = result.ranked[: options.top] if options.top is not None else result.ranked
+    digits = score_digits(result.ranked)
+    return [
+        plain(f"{entry.rank}. {entry.name}  {fmt_score(entry.score or 0.0, digits, options.lang)}") for entry in entries
+    ]
+
+
+def _ranking_layout(result: Result, options: RenderOptions, console: Console) -> FitTable:
+    """Full group labels and long bars when the names lose at most a third of the longest, else the short ones.
+
+    The width a terminal has beyond the table's narrowest goes to the names first.
+    """
+    if options.width >= 110:
+        table = _ranking_table(result, options, narrow=False)
+        longest = max((cell_len(for_terminal(e.name)) for e in result.ranked), default=0)
+        if widest(console, table) - options.width <= longest // 3:
+            return table
+    return _ranking_table(result, options, narrow=True)
+
+
+def _ranking_table(result: Result, options: RenderOptions, *, narrow: bool) -> FitTable:
     lang = options.lang
-    narrow = options.width < 110
     bar = BAR_WIDTH // 2 if narrow else BAR_WIDTH
     groups = group_columns(result, lang, short=narrow)
     entries = result.ranked[: options.top] if options.top is not None else result.ranked
     show_coverage = any(c.coverage < 1 - 1e-9 for c in entries)
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style="bold", padding=(0, 0))
+    table = FitTable(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style="bold", padding=(0, 0))
+    # group columns are the first to go on a narrow terminal: rank, name and score always stay
+    table.drop_first = tuple(range(3, 3 + len(groups)))
+    longest = max((cell_len(for_terminal(e.name)) for e in entries), default=12)
     table.add_column(t("rank", lang), justify="right", min_width=4, no_wrap=True)
-    table.add_column(t("candidate", lang), min_width=12, ratio=1, overflow="fold")
+    table.add_column(t("candidate", lang), min_width=min(longest, NAME_FLOOR), ratio=1, overflow="ellipsis")
     table.add_column(t("score", lang), min_width=6 + 1 + bar, no_wrap=True)
     for _, label in groups:
         table.add_column(
@@ -123,7 +161,7 @@ def _ranking_table(result: Result, options: RenderOptions) -> Table:
             justify="right",
             min_width=min(len(label), 9),
             max_width=16,
-            overflow="fold",
+            overflow="ellipsis",
             no_wrap=narrow,
         )
     if show_coverage:
@@ -133,26 +171,28 @@ def _ranking_table(result: Result, options: RenderOptions) -> Table:
             min_width=4,
             no_wrap=True,
         )
-    digits = score_digits(entries)
+    digits = score_digits(result.ranked)  # every output of a result shows its scores alike
     for entry in entries:
-        score = Text(f"{entry.score or 0.0:{4 + digits}.{digits}f} ")
+        score = Text(f"{fmt_score(entry.score or 0.0, digits, lang):>{4 + digits}} ")
         score.append(score_bar(entry.score or 0.0, bar), style="green")
         name = plain(entry.name)
         if entry.disagreement:
             name.append(" ⚠", style="bold yellow")
         row: list[Text | str] = [str(entry.rank), name, score]
-        row += [fmt_score(entry.groups.get(gid)) for gid, _ in groups]
+        row += [figure("group", entry.groups.get(gid), lang) for gid, _ in groups]
         if show_coverage:
-            row.append(Text(f"{entry.coverage:.0%}", style="yellow" if entry.coverage < 1 else ""))
+            row.append(
+                Text(percent(entry.coverage, lang, PRECISION["coverage"]), style="yellow" if entry.coverage < 1 else "")
+            )
         table.add_row(*row)
     return table
 
 
-def _excluded_table(result: Result, options: RenderOptions) -> Table | Text:
+def _excluded_table(result: Result, options: RenderOptions) -> FitTable | Text:
     lang = options.lang
     if options.top is not None:
-        return Text(t("excluded_not_shown", lang, count=len(result.excluded)), style="dim")
-    table = Table(
+        return Text(tn("excluded_not_shown", len(result.excluded), lang), style="dim")
+    table = FitTable(
         title=t("excluded", lang),
         title_justify="left",
         box=box.SIMPLE_HEAD,
@@ -160,13 +200,13 @@ def _excluded_table(result: Result, options: RenderOptions) -> Table | Text:
         pad_edge=False,
         header_style="bold",
     )
-    table.add_column(t("candidate", lang), min_width=14, ratio=2, overflow="fold")
+    table.add_column(t("candidate", lang), min_width=14, ratio=2, overflow="ellipsis")
     table.add_column(t("score", lang), justify="right", min_width=5, no_wrap=True)
-    table.add_column(t("reasons", lang), min_width=20, ratio=3, overflow="fold")
+    table.add_column(t("reasons", lang), min_width=20, ratio=3, overflow="ellipsis")
     for entry in result.excluded:
         table.add_row(
             plain(entry.name),
-            fmt_score(entry.score),
+            fmt_score(entry.score, score_digits(result.ranked), lang),
             plain(reasons_text(result, entry, lang), style="red"),
         )
     return table

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import io
+import re
 
 from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from partnerfit.analysis.weights_report import WeightsReport
-from partnerfit.i18n import t
+from partnerfit.analysis.weights_report import CriterionWeight, WeightsReport
+from partnerfit.i18n import t, tn
+from partnerfit.i18n.numerals import PRECISION, figure, percent
 from partnerfit.render import RenderOptions
 from partnerfit.render.sanitize import json_dumps, md, md_row
 from partnerfit.render.table import finish, make_console, plain
@@ -20,15 +22,47 @@ def weights_json(report: WeightsReport, options: RenderOptions | None = None) ->
     return json_dumps(report.to_dict()).decode()
 
 
-def _pct(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1%}"
+def _pct(value: float | None, lang: str) -> str:
+    return percent(value, lang, PRECISION["weight"])
+
+
+def _weights(report: WeightsReport, r: CriterionWeight, lang: str) -> list[str]:
+    return [_pct(r.weight, lang), _origin(report, r, lang), _pct(r.entropy, lang), _pct(r.critic, lang)]
+
+
+def _origin(report: WeightsReport, r: CriterionWeight, lang: str) -> str:
+    """Where the weight comes from, in ``lang`` (the row's ``origin`` is the English of the JSON document)."""
+    criteria = report.criteria
+    group = criteria.criterion(r.id).group or ""
+    origin = next((o for o in report.origins if o.scope == group), None)
+    if origin is None or origin.method == "direct":
+        how = t("weighting_direct", lang)
+    elif origin.method == "ahp":
+        how = f"ahp (CR {figure('ratio', origin.cr, lang)})"
+    else:
+        how = origin.method
+    if r.id in criteria.overrides or group in criteria.overrides:
+        how += f" ({t('xlsx_overridden', lang)})"
+    return how
+
+
+# the analysis words its note in English (the JSON document's); shown to people, it is worded again here
+_PARTIAL = re.compile(r"^entropy and CRITIC use the (\d+) candidates scored on every criterion$")
+_TOO_FEW = "entropy and CRITIC need at least two eligible candidates scored on every criterion"
+
+
+def _note(note: str, lang: str) -> str:
+    partial = _PARTIAL.match(note)
+    if partial:
+        return tn("weights_note_partial", int(partial.group(1)), lang)
+    return t("weights_note_too_few", lang) if note == _TOO_FEW else note
 
 
 def _notes(report: WeightsReport, lang: str) -> list[str]:
     lines = []
     top = next((o for o in report.origins if not o.scope), None)
     if top is not None and top.method != "direct" and report.criteria.groups:
-        how = f"ahp (CR {top.cr:.3f})" if top.method == "ahp" else top.method
+        how = f"ahp (CR {figure('ratio', top.cr, lang)})" if top.method == "ahp" else top.method
         lines.append(t("group_weights_from", lang, how=how))
     for origin in report.origins:
         if origin.method == "ahp" and origin.inconsistent:
@@ -39,7 +73,7 @@ def _notes(report: WeightsReport, lang: str) -> list[str]:
     if flagged:
         lines.append(t("barely_differ", lang, criteria=", ".join(flagged)))
     if report.note:
-        lines.append(report.note)
+        lines.append(_note(report.note, lang))
     lines.append(t("weights_legend", lang, candidates=report.candidates))
     return lines
 
@@ -52,7 +86,7 @@ def weights_markdown(report: WeightsReport, options: RenderOptions) -> str:
     lines = [md_row(head), "|:---|---:|:---|---:|---:|"]
     for r in report.rows:
         flag = " ⚠" if r.barely_differs else ""
-        lines.append(md_row([labels[r.id] + flag, _pct(r.weight), r.origin, _pct(r.entropy), _pct(r.critic)]))
+        lines.append(md_row([labels[r.id] + flag, *_weights(report, r, lang)]))
     lines.append("")
     lines += [f"- {md(line)}" for line in _notes(report, lang)]
     return "\n".join(lines) + "\n"
@@ -73,7 +107,7 @@ def weights_table(report: WeightsReport, options: RenderOptions) -> str:
     for r in report.rows:
         label = report.criteria.criterion(r.id).text(lang)
         warn = Text("⚠", style="bold yellow") if r.barely_differs else ""
-        table.add_row(plain(label), _pct(r.weight), r.origin, _pct(r.entropy), _pct(r.critic), warn)
+        table.add_row(plain(label), *_weights(report, r, lang), warn)
     console.print(table)
     for line in _notes(report, lang):
         console.print(plain(line, style="dim"))

@@ -35,7 +35,16 @@ if TYPE_CHECKING:
     from partnerfit.analysis.report import ReportData
     from partnerfit.render import RenderOptions
 
-SHEETS = ("Ranking", "Scores", "Criteria & weights", "Notes")
+SHEETS = ("Ranking", "Scores", "Criteria & weights", "Notes")  # in English; sheet_names(lang) in the reader's
+# the Scores sheet keeps its name and its id headers in every language: `partnerfit import` reads it back by them
+_SHEET_KEYS = ("xlsx_sheet_ranking", None, "xlsx_sheet_criteria", "xlsx_sheet_notes")
+
+
+def sheet_names(lang: str) -> tuple[str, ...]:
+    """The workbook's sheet names in ``lang`` (Excel's limit: 31 characters, none of []:*?/\\)."""
+    return tuple(t(key, lang) if key else name for key, name in zip(_SHEET_KEYS, SHEETS, strict=True))
+
+
 FIXED_DATE = datetime.datetime(2000, 1, 1)  # created/modified: the same input gives the same bytes
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 MAX_CELL_TEXT = 32_767  # Excel's limit on the characters of a cell
@@ -58,10 +67,11 @@ def result_xlsx(
     """
     book = Workbook(write_only=True)
     entries = result.entries(top)
-    _ranking(book.create_sheet(SHEETS[0]), result, entries, lang)
-    _scores(book.create_sheet(SHEETS[1]), result, entries)
-    _criteria(book.create_sheet(SHEETS[2]), result, lang)
-    _notes(book.create_sheet(SHEETS[3]), result, entries, lang)
+    names = sheet_names(lang)
+    _ranking(book.create_sheet(names[0]), result, entries, lang)
+    _scores(book.create_sheet(names[1]), result, entries)
+    _criteria(book.create_sheet(names[2]), result, lang)
+    _notes(book.create_sheet(names[3]), result, entries, lang)
     properties = book.properties
     properties.creator = f"partnerfit {__version__}"
     properties.created = properties.modified = FIXED_DATE
@@ -204,7 +214,7 @@ def _criteria(sheet: Any, result: Result, lang: str) -> None:
     origins = {o.scope: o for o in criteria.origins}
     for c in criteria.criteria:
         origin = origins.get(c.group or "")
-        how = "direct" if origin is None or origin.method == "direct" else origin.method
+        how = t("weighting_direct", lang) if origin is None or origin.method == "direct" else origin.method
         if origin is not None and origin.method == "ahp" and origin.cr is not None:
             how = f"ahp (CR {origin.cr:.3f})"
         if c.id in criteria.overrides or (c.group or "") in criteria.overrides:

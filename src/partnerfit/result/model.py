@@ -13,6 +13,7 @@ import numpy as np
 from partnerfit._version import __version__
 from partnerfit.contract.criteria_set import CriteriaSet
 from partnerfit.result.close_call import CloseCall
+from partnerfit.result.consensus import ConsensusStatus
 from partnerfit.result.entries import (
     CandidateResult,
     EntryList,
@@ -64,6 +65,7 @@ class Result:
     version: str = __version__
     method_details: Mapping[str, Any] = field(default_factory=dict)
     close_call: CloseCall | None = None
+    consensus: ConsensusStatus | None = None  # the file's consensus rules and whether they hold (score)
     evidence_book: EvidenceBook = field(default_factory=EvidenceBook, repr=False, compare=False)
     _rows: Ranking = field(init=False, repr=False, compare=False)
 
@@ -159,6 +161,8 @@ class Result:
             "objective": self.objective,
             **({"method_details": dict(self.method_details)} if self.method_details else {}),
             **({"close_call": self.close_call.to_dict()} if self.close_call is not None else {}),
+            # only when the file has consensus rules: every other document stays as it was
+            **({"consensus": self.consensus.to_dict()} if self.consensus is not None else {}),
         }
 
     def entries(self, top: int | None = None) -> Ranking:
