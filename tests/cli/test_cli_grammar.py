@@ -31,6 +31,7 @@ COMMANDS: dict[str, tuple[list[str], list[str], list[str] | None, list[str] | No
     "import": ([SHEET, "-o", "out.yaml"], ["--lang", "jsn"], None, [SHEET]),
     "report": ([FILE, "-o", "r.html"], ["--method", "jsn"], ["--top", "0"], [FILE]),
     "agreement": ([FILE], ["-f", "jsn"], ["--top", "x"], []),
+    "assess": ([FILE, "--assessor", "eve"], ["--lang", "jsn"], None, []),
 }
 CASES = [
     pytest.param(command, kind, id=f"{command}-{kind}")

@@ -46,6 +46,7 @@ def test_documents_and_their_formats():
         "report",
         "diagnostics",
         "agreement",
+        "perspectives",
     )
     assert registry.formats("ranking") == ("table", "json", "csv", "markdown")
     assert registry.formats("explanation") == registry.formats("head-to-head") == ("table", "json", "markdown")

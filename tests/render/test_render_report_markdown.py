@@ -69,7 +69,8 @@ def test_french():
     text = rendered("fr", "assessors")
     for expected in (
         "## 1. Présélection",
-        "## 4. Méthodologie",
+        "## 4. Comment les notes ont été recueillies",  # the file has assessments
+        "## 5. Méthodologie",
         "| **Évalué par** | amina, bruno, chloe |",
         "Compétences clés",
     ):

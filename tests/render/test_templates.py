@@ -22,6 +22,7 @@ def test_templates_are_package_data():
     assert names == [
         "card.html",
         "cover.html",
+        "gathered.html",
         "methodology.html",
         "page.html",
         "parts.html",

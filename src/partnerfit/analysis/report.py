@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from partnerfit.analysis.compare import MethodComparison, compare_methods
 from partnerfit.analysis.explain import Explanation, explain
+from partnerfit.analysis.gathered import Gathered, anonymised, gathered
 from partnerfit.analysis.sensitivity import SensitivityReport, sensitivity
 from partnerfit.analysis.smaa import Acceptability
 from partnerfit.analysis.weights_report import WeightsReport, weights_report
@@ -48,6 +49,7 @@ class ReportData:
     # the missing-score policy the method comparison used instead of the ranking's, when the
     # ranking's ('ignore') would have stopped the methods that compare candidates with each other
     comparison_missing: MissingPolicy | None = None
+    gathered: Gathered | None = None  # how the scores were gathered: None without assessments
 
     @property
     def heading(self) -> str | None:
@@ -108,10 +110,16 @@ def gather(
     missing: MissingPolicy | None = None,
     title: str | None = None,
     samples: int | None = None,
+    anonymous: Callable[[int], str] | None = None,
 ) -> ReportData:
-    """Score ``project`` and gather explanations of the first ``top``, robustness, method comparison and weights."""
+    """Score ``project`` and gather explanations of the first ``top``, robustness, method comparison and weights.
+
+    ``anonymous`` names the n-th assessor instead of their name, everywhere in the report.
+    """
     if top < 1:
         raise ValueError(f"top must be at least 1, got {top}")
+    if anonymous is not None:
+        project = anonymised(project, anonymous)
     result = score(project, method=method, aggregate=aggregate, missing=missing)
     report = None
     if result.ranked:
@@ -153,4 +161,5 @@ def gather(
         source=Path(project.path).name,
         top=top,
         comparison_missing=comparison_missing,
+        gathered=gathered(project, method=method, aggregate=aggregate, missing=missing),
     )

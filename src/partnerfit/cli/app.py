@@ -8,6 +8,7 @@ import typer
 
 from partnerfit._version import __version__
 from partnerfit.cli import agreement as agreement_command
+from partnerfit.cli import assess as assess_command
 from partnerfit.cli import check as check_command
 from partnerfit.cli import diff as diff_command
 from partnerfit.cli import explain as explain_command
@@ -193,3 +194,4 @@ Examples:
   partnerfit agreement candidates.yaml --format markdown --feedback feedback/
 """,
 )(agreement_command.agreement)
+app.command(name="assess", epilog=assess_command.EPILOG)(assess_command.assess)

@@ -332,7 +332,7 @@ def write_output(
     try:
         write_file(data, output, inputs, label=label)
     except Refused as exc:
-        raise fail(str(exc), EXIT_MISUSE if exc.misuse else EXIT_INVALID) from None
+        raise fail(spoken(exc.message), EXIT_MISUSE if exc.misuse else EXIT_INVALID) from None
 
 
 def check_output(output: Path, inputs: Iterable[Path] = (), *, label: str = "-o") -> None:
@@ -342,4 +342,4 @@ def check_output(output: Path, inputs: Iterable[Path] = (), *, label: str = "-o"
     try:
         check_target(output, inputs, label=label)
     except Refused as exc:
-        raise fail(str(exc), EXIT_MISUSE if exc.misuse else EXIT_INVALID) from None
+        raise fail(spoken(exc.message), EXIT_MISUSE if exc.misuse else EXIT_INVALID) from None

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
+from partnerfit.errors import Msg, msg, text_of
 from partnerfit.io.atomic import replace_atomically
 
 _reads: dict[str, None] | None = None  # the files the running command opened for reading; None: no command
@@ -25,8 +26,9 @@ _peeking: list[Path] = []  # files opened to look at the output itself, not read
 class Refused(Exception):
     """The output must not or cannot be written; ``misuse``: the command line asked for it (exit 2, not 1)."""
 
-    def __init__(self, message: str, *, misuse: bool = False) -> None:
-        super().__init__(message)
+    def __init__(self, message: Msg, *, misuse: bool = False) -> None:
+        super().__init__(text_of(message))
+        self.message = message  # worded in the command's language where it is printed
         self.misuse = misuse
 
 
@@ -80,9 +82,9 @@ def check_target(output: Path, inputs: Iterable[Path | str] = (), *, label: str 
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise Refused(f"{shown}: {reason(exc)}") from None
+        raise Refused(msg("{shown}: {reason}", shown=shown, reason=reason(exc))) from None
     if stat.S_ISDIR(status.st_mode):
-        raise Refused(f"{shown}: is a directory")
+        raise Refused(msg("{shown}: is a directory", shown=shown))
     if not stat.S_ISREG(status.st_mode):
         return status  # a device or a pipe is written in place: it cannot be an input file overwritten
     identity = (status.st_dev, status.st_ino)
@@ -92,11 +94,14 @@ def check_target(output: Path, inputs: Iterable[Path | str] = (), *, label: str 
         except OSError:
             continue
         if (read.st_dev, read.st_ino) == identity:
-            raise Refused(f"refusing to write the output over the input file {source}", misuse=True)
+            raise Refused(msg("refusing to write the output over the input file {source}", source=source), misuse=True)
     if not os.access(output, os.W_OK):
         raise Refused(
-            f"{shown}: permission denied: the file is not writable"
-            " (partnerfit never replaces a file you cannot write: make it writable or remove it first)"
+            msg(
+                "{shown}: permission denied: the file is not writable"
+                " (partnerfit never replaces a file you cannot write: make it writable or remove it first)",
+                shown=shown,
+            )
         )
     return status
 
@@ -110,7 +115,7 @@ def write_file(chunks: Iterable[bytes], output: Path, inputs: Iterable[Path | st
             with open(output, "wb") as stream:
                 stream.writelines(chunks)
         except OSError as exc:
-            raise Refused(f"{shown}: cannot write: {reason(exc)}") from None
+            raise Refused(msg("{shown}: cannot write: {reason}", shown=shown, reason=reason(exc))) from None
         return
     target = Path(os.path.realpath(output))  # through a symlink: the file it names is replaced, the link kept
     if status is None:
@@ -118,9 +123,16 @@ def write_file(chunks: Iterable[bytes], output: Path, inputs: Iterable[Path | st
     try:
         replace_atomically(target, chunks)
     except PermissionError as exc:  # the folder: the output is written beside the target, then renamed
-        raise Refused(f"{shown}: cannot write: {reason(exc)} (the folder {target.parent} must be writable)") from None
+        raise Refused(
+            msg(
+                "{shown}: cannot write: {reason} (the folder {folder} must be writable)",
+                shown=shown,
+                reason=reason(exc),
+                folder=str(target.parent),
+            )
+        ) from None
     except OSError as exc:
-        raise Refused(f"{shown}: cannot write: {reason(exc)}") from None
+        raise Refused(msg("{shown}: cannot write: {reason}", shown=shown, reason=reason(exc))) from None
 
 
 def _check_folder(folder: Path, shown: str) -> None:
@@ -129,10 +141,12 @@ def _check_folder(folder: Path, shown: str) -> None:
     except OSError as exc:
         missing = exc.errno == errno.ENOENT
         raise Refused(
-            f"{shown}: the folder {folder} does not exist" if missing else f"{shown}: {reason(exc)}"
+            msg("{shown}: the folder {folder} does not exist", shown=shown, folder=str(folder))
+            if missing
+            else msg("{shown}: {reason}", shown=shown, reason=reason(exc))
         ) from None
     if not stat.S_ISDIR(status.st_mode):
-        raise Refused(f"{shown}: {folder} is not a folder")
+        raise Refused(msg("{shown}: {folder} is not a folder", shown=shown, folder=str(folder)))
 
 
 def earlier_report(path: Path) -> bool:

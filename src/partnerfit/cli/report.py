@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -51,6 +52,12 @@ def _format(output: Path) -> str:
     return kind
 
 
+def _anonymous(lang: str) -> Callable[[int], str]:
+    from partnerfit.i18n import t
+
+    return lambda n: t("report_assessor_anonymous", lang, number=n)
+
+
 def report(
     file: ExistingFile,
     output: Annotated[
@@ -86,6 +93,10 @@ def report(
             help="Date printed on the report (default: today); the same input and date give the same file.",
         ),
     ] = None,
+    anonymous: Annotated[
+        bool,
+        typer.Option("--anonymous", help="Name the assessors 'Assessor 1, 2…' instead of their names, everywhere."),
+    ] = False,
     weight: WeightOption = None,
 ) -> None:
     """Write a shortlist report of FILE: ranking, one card per shortlisted candidate, robustness, methodology."""
@@ -106,6 +117,7 @@ def report(
             aggregate=aggregate.value,
             missing=missing.value if missing else None,
             title=title,
+            anonymous=_anonymous(lang.value) if anonymous else None,
         )
     from partnerfit.render.registry import render
 

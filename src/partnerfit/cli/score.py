@@ -109,6 +109,13 @@ def score(
     compare: Annotated[
         bool, typer.Option("--compare", help="Rank under every method and show how far the methods agree.")
     ] = False,
+    perspectives: Annotated[
+        bool,
+        typer.Option(
+            "--perspectives",
+            help="Rank under each role's weights (weights_by_role), beside the compromise (the file's weights).",
+        ),
+    ] = False,
     weight: WeightOption = None,
     output: OutputOption = None,
 ) -> None:
@@ -120,10 +127,28 @@ def score(
     to_workbook = output is not None and output.suffix.lower() == ".xlsx"
     if to_workbook and (compare or fmt != "table"):
         raise fail(say("score_workbook_only", path=output), EXIT_MISUSE)
-    if compare:
-        require_format("method-comparison", fmt.value, lang)
+    if compare and perspectives:
+        raise fail(say("score_perspectives_alone"), EXIT_MISUSE)
+    if compare or perspectives:
+        require_format("perspectives" if perspectives else "method-comparison", fmt.value, lang)
+        if to_workbook and perspectives:
+            raise fail(say("score_perspectives_workbook", path=output), EXIT_MISUSE)
     with core_errors():
         project = load_project(file, criteria, missing.value if missing else None, overrides)
+        if perspectives:
+            from partnerfit.analysis.perspectives import perspectives as rank_perspectives
+            from partnerfit.render.registry import render
+
+            report = rank_perspectives(
+                project,
+                overrides=overrides,
+                method=method.value,
+                aggregate=aggregate.value,
+                missing=missing.value if missing else None,
+            )
+            options = render_options(fmt == "table", lang, output, None)
+            write_output(render("perspectives", fmt.value, report, options), output, project_inputs(file, project))
+            return
         if compare:
             from partnerfit.analysis.compare import compare_methods
 

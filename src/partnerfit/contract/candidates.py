@@ -26,6 +26,8 @@ class ScoreEntry(_Model):
 # left to right: a plain number (the common case) matches first, without trying the model
 ScoreValue = Annotated[AnyNumber | ScoreEntry, Field(union_mode="left_to_right")]
 Scores = dict[Id, ScoreValue]
+# role (an assessor's ``role``) -> group or criterion id -> weight, overriding the set's as ``weights:`` does
+WeightsByRole = dict[Text, dict[Id, Weight]]
 
 
 class Candidate(_Model):
@@ -72,6 +74,8 @@ class CandidatesFile(_Model):
     """A built-in set's name, a path relative to this file, or an inline criteria set. Default: partnership."""
     weights: dict[Id, Weight] = Field(default_factory=dict)
     """What-if overrides of group or criterion weights, by id."""
+    weights_by_role: WeightsByRole = Field(default_factory=dict)
+    """Weights per stakeholder role (an assessor's role): role -> {group or criterion id: weight} (score --perspectives)."""
     candidates: Annotated[dict[Id, Candidate], Field(min_length=1)]
     """The candidate partners, by id."""
     assessment_files: Text | list[Text] | None = None

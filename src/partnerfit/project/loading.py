@@ -14,6 +14,7 @@ from partnerfit.contract.candidates import Candidate, CandidatesFile
 from partnerfit.contract.criteria_set import CriteriaSet, resolve
 from partnerfit.contract.messages import diagnostics_from, did_you_mean, strip_union_tags
 from partnerfit.contract.models import MAX_MAGNITUDE, MIN_WEIGHT, MissingPolicy
+from partnerfit.contract.roles import check_role_weights
 from partnerfit.engine.score_table import ScoreTable, build_score_table, is_entry
 from partnerfit.errors import (
     CriteriaNotFoundError,
@@ -219,6 +220,7 @@ def _semantic_checks(
     if model is None:
         checked, found = _valid_candidates(semantics.raw_mapping(data.get("candidates")), doc)
         found += semantics.check_weights(semantics.raw_mapping(data.get("weights")), criteria, doc)
+        found += check_role_weights(semantics.raw_mapping(data.get("weights_by_role")), criteria, doc)
         for cid, (candidate, salvaged) in checked.items():
             # a salvaged candidate lost its invalid scores: they are reported already, not as missing
             found += semantics.check_candidate(cid, candidate, criteria, "ignore" if salvaged else policy, doc)
@@ -226,6 +228,7 @@ def _semantic_checks(
     candidates = model.candidates
     table = build_score_table(candidates, criteria)
     found = semantics.check_weights(model.weights, criteria, doc)
+    found += check_role_weights(model.weights_by_role, criteria, doc)
     gate_ids = criteria.gates.keys()
     for cid, crit_id, score in table.out_of_scale(criteria):
         found.append(

@@ -19,7 +19,7 @@ from partnerfit.contract.models import label_text
 from partnerfit.engine.registry import get as method_of
 from partnerfit.i18n import t, tn
 from partnerfit.i18n.numerals import figure, percent_sign
-from partnerfit.render import RenderOptions, svg
+from partnerfit.render import RenderOptions, report_gathered, svg
 from partnerfit.render import report_content as content
 from partnerfit.render.common import colon, fmt_score, score_digits
 from partnerfit.render.report_markdown import criterion_meta, method_paragraphs, origin_lines
@@ -250,18 +250,38 @@ def methodology(data: ReportData, lang: str, number: int) -> dict[str, Any]:
     }
 
 
+def gathered(data: ReportData, lang: str, number: int) -> dict[str, Any] | None:
+    """Assessors and roles, agreement per criterion, rounds, divergences resolved, consensus and perspectives."""
+    g = data.gathered
+    if g is None:
+        return None
+    views = report_gathered.perspectives_grid(g, lang)
+    return {
+        "number": number,
+        "assessors": table(report_gathered.assessors_grid(g, lang)),
+        "agreement": table(report_gathered.agreement_grid(data, g, lang)),
+        "rounds": report_gathered.round_lines(g, lang),
+        "resolved": report_gathered.resolved_lines(data, g, lang),
+        "consensus": report_gathered.consensus_text(data, g, lang) if g.consensus is not None else [],
+        "perspectives": table(views) if views is not None else None,
+        "perspective_lines": report_gathered.perspective_lines(g, lang),
+    }
+
+
 def report_html(data: ReportData, options: RenderOptions | None = None) -> str:
     """The whole report as one HTML document in ``options.lang``: no script, no external resource, inline SVG charts."""
     lang = (options or RenderOptions()).lang
-    keys = ["report_shortlist", "report_cards", "report_robustness", "report_methodology"]
-    anchors = ["shortlist-h", "cards-h", "robustness-h", "methodology-h"]
-    sections = [(a, t(k, lang)) for a, k in zip(anchors, keys, strict=True) if data.shortlist or a != "cards-h"]
+    keys = ["report_shortlist", "report_cards", "report_robustness", "report_gathered", "report_methodology"]
+    anchors = ["shortlist-h", "cards-h", "robustness-h", "gathered-h", "methodology-h"]
+    shown = {"cards-h": bool(data.shortlist), "gathered-h": data.gathered is not None}
+    sections = [(a, t(k, lang)) for a, k in zip(anchors, keys, strict=True) if shown.get(a, True)]
     number = {anchor: k + 1 for k, (anchor, _) in enumerate(sections)}
     report = {
         "cover": cover(data, lang, sections),
         "shortlist": shortlist(data, lang, number["shortlist-h"]),
         "cards": [card(x, data, lang, k) for k, x in enumerate(data.shortlist, start=1)],
         "robustness": robustness(data, lang, number["robustness-h"]),
+        "gathered": gathered(data, lang, number.get("gathered-h", 0)),
         "methodology": methodology(data, lang, number["methodology-h"]),
     }
     return (

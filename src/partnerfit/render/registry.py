@@ -42,6 +42,7 @@ class Renderer(Protocol):
 #   report             analysis.report.ReportData      the shortlist report (`report -o FILE`)
 #   diagnostics        render.diagnostics.Findings     what `check` found
 #   agreement          analysis.agreement_model.Agreement  how far the assessors agree (`agreement`)
+#   perspectives       analysis.perspectives.Perspectives  the ranking under each role's weights (`score --perspectives`)
 RENDERERS: dict[tuple[str, str], str] = {
     ("ranking", "table"): "partnerfit.render.table:render_table",
     ("ranking", "json"): "partnerfit.render.json:json_chunks",
@@ -82,6 +83,9 @@ RENDERERS: dict[tuple[str, str], str] = {
     ("agreement", "table"): "partnerfit.render.agreement:agreement_table",
     ("agreement", "json"): "partnerfit.render.agreement:agreement_json",
     ("agreement", "markdown"): "partnerfit.render.agreement:agreement_markdown",
+    ("perspectives", "table"): "partnerfit.render.perspectives:perspectives_table",
+    ("perspectives", "json"): "partnerfit.render.perspectives:perspectives_json",
+    ("perspectives", "markdown"): "partnerfit.render.perspectives:perspectives_markdown",
 }
 
 # pairs a command writes only to ``-o FILE``, chosen by the file's suffix (`score -o ranking.xlsx`):

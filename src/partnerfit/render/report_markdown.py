@@ -14,6 +14,7 @@ from partnerfit.i18n import method_text, t, tn
 from partnerfit.i18n.numerals import PRECISION, count, figure, percent
 from partnerfit.render import RenderOptions
 from partnerfit.render import report_content as content
+from partnerfit.render import report_gathered as gathered
 from partnerfit.render.common import colon, fmt_score, score_digits
 from partnerfit.render.explain import raw
 from partnerfit.render.sanitize import md
@@ -148,6 +149,24 @@ def _robustness(data: ReportData, lang: str, number: int) -> list[str]:
     return lines + _items(content.comparison_notes(data.comparison, lang, data.comparison_missing))
 
 
+def _gathered(data: ReportData, lang: str, number: int) -> list[str]:
+    g = data.gathered
+    if g is None:
+        return []
+    lines = [f"## {number}. {t('report_gathered', lang)}", "", *_table(gathered.assessors_grid(g, lang))]
+    lines += [f"### {t('report_gathered_agreement', lang)}", "", *_table(gathered.agreement_grid(data, g, lang))]
+    rounds = gathered.round_lines(g, lang)
+    if rounds:
+        lines += [f"### {t('report_gathered_rounds', lang)}", "", *_items(rounds)]
+        lines += [f"**{t('report_gathered_resolved', lang)}**", "", *_items(gathered.resolved_lines(data, g, lang))]
+    lines += _items(gathered.consensus_text(data, g, lang)) if g.consensus is not None else []
+    grid = gathered.perspectives_grid(g, lang)
+    if grid is not None:
+        lines += [f"### {t('report_gathered_perspectives', lang)}", "", *_table(grid)]
+        lines += _items(gathered.perspective_lines(g, lang))
+    return lines
+
+
 def _methodology(data: ReportData, lang: str, number: int) -> list[str]:
     criteria = data.result.criteria
     lines = [f"## {number}. {t('report_methodology', lang)}", "", f"### {t('report_how_computed', lang)}", ""]
@@ -202,7 +221,11 @@ def report_markdown(data: ReportData, options: RenderOptions | None = None) -> s
         for x in data.shortlist:
             lines += _card(x, data, lang)
         number = 3
-    lines += _robustness(data, lang, number) + _methodology(data, lang, number + 1)
+    lines += _robustness(data, lang, number)
+    if data.gathered is not None:
+        number += 1
+        lines += _gathered(data, lang, number)
+    lines += _methodology(data, lang, number + 1)
     colophon = t(
         "report_colophon", lang, version=__version__, source=data.source, date=content.date_text(data.date, lang)
     )
