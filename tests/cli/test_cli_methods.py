@@ -396,7 +396,7 @@ def test_compare_in_french(invoke, disagree):
     out = invoke(["score", disagree, "--compare", "--lang", "fr"]).stdout
     assert out.splitlines()[0].split()[0] == "Candidat"
     assert "le premier dépend de la méthode" in out
-    assert "vikor contre wsm : τ de Kendall = 0.600, WS = 0.667" in out
+    assert "vikor contre wsm : τ de Kendall = 0,600, WS = 0,667" in out
 
 
 def test_compare_top_limits_the_rows(invoke, disagree):

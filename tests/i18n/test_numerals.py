@@ -139,3 +139,26 @@ def test_a_score_reads_the_same_everywhere(halves: Path, tmp_path: Path, lang: s
             assert not re.search(rf"(?<![\d.,]){re.escape(bad)}(?![\d])", text), (name, bad)
     for name in ("table", "markdown", "compare", "report.md", "report.html"):
         assert all(s in outputs[name] for s in scores), name
+
+
+def test_numbers_inside_catalogue_texts_follow_the_language() -> None:
+    """A ``{cr:.3f}`` or ``{v:g}`` placed in a French text reads ``0,5``, never ``0.5`` (the text's own format kept)."""
+    import re
+    import string
+    from pathlib import Path
+
+    from partnerfit.i18n import t
+
+    po = Path(__file__).resolve().parents[2] / "src/partnerfit/locale/fr/LC_MESSAGES/partnerfit.po"
+    keys = re.findall(r'^msgid "(\w+)"\nmsgstr "(.*)"$', po.read_text(encoding="utf-8"), flags=re.M)
+    checked = 0
+    for key, text in keys:
+        fields = [(name, spec) for _, name, spec, _ in string.Formatter().parse(text) if name]
+        if not any(spec.endswith(("f", "g")) for _, spec in fields):
+            continue
+        values = {name: 0.5 if spec.endswith(("f", "g")) else "x" for name, spec in fields}
+        french, english = t(key, "fr", **values), t(key, "en", **values)
+        assert "0,5" in french and not re.search(r"\b0\.5", french), (key, french)
+        assert re.search(r"\b0\.5", english), (key, english)
+        checked += 1
+    assert checked >= 6  # compare_agreement, ahp_inconsistent, sens_dirichlet, vikor, ...

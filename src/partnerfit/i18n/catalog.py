@@ -7,6 +7,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from partnerfit.i18n.numerals import Spoken
 from partnerfit.i18n.numerals import count as count_text
 
 LANGUAGES = ("en", "fr")
@@ -58,10 +59,16 @@ def translator(lang: str, domain: str = DOMAIN) -> gettext.NullTranslations:
 def t(key: str, lang: str = "en", **values: Any) -> str:
     """The interface text ``key`` in ``lang`` (English when missing), formatted with ``values``."""
     text = translator(lang, DOMAIN).gettext(key)
-    return text.format(**values) if values else text
+    return text.format(**_spoken(values, lang)) if values else text
 
 
 def tn(key: str, count: int, lang: str = "en", **values: Any) -> str:
     """The text ``key`` in the plural form ``count`` takes in ``lang`` (French: 0 and 1 singular), formatted with
     ``values`` and ``{count}`` written as ``lang`` groups thousands (``1 234``)."""
-    return translator(lang, DOMAIN).ngettext(key, key, count).format(count=count_text(count, lang), **values)
+    text = translator(lang, DOMAIN).ngettext(key, key, count)
+    return text.format(count=count_text(count, lang), **_spoken(values, lang))
+
+
+def _spoken(values: dict[str, Any], lang: str) -> dict[str, Any]:
+    """The values with each float written for ``lang`` wherever the text places it (``{cr:.3f}`` → ``0,123``)."""
+    return {k: Spoken(v, lang) if isinstance(v, float) else v for k, v in values.items()}

@@ -91,3 +91,25 @@ def _localised(text: str, lang: str) -> str:
     if lang != "fr":
         return text
     return text.replace(",", NARROW_NBSP).replace(".", ",")
+
+
+class Spoken:
+    """A number placed in a catalogue text: ``{cr:.3f}`` and ``{v:g}`` written for a reader of ``lang``.
+
+    ``.Nf`` follows the one display rule (half-up, :func:`number`); any other format is Python's,
+    then given ``lang``'s separators, so no text of a catalogue writes ``0.1`` in French.
+    """
+
+    __slots__ = ("lang", "value")
+
+    def __init__(self, value: float, lang: str) -> None:
+        self.value = value
+        self.lang = lang
+
+    def __format__(self, spec: str) -> str:
+        if len(spec) >= 3 and spec[0] == "." and spec[-1] == "f" and spec[1:-1].isdigit():
+            return number(self.value, self.lang, int(spec[1:-1]))
+        return _localised(format(self.value, spec), self.lang)
+
+    def __str__(self) -> str:
+        return self.__format__("")
