@@ -10,34 +10,20 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import yaml
 from pydantic import ValidationError
 
 from partnerfit.contract.assessment import AssessmentFile
-from partnerfit.contract.candidates import CandidatesFile
 from partnerfit.contract.criteria_set import CriteriaSet, ResolvedCriterion
 from partnerfit.numbers import read_number
-from partnerfit.project.assessment_sheet import AssessmentSheet
+from partnerfit.project.assessment_files import Loaded  # what the questionnaire reads of a loaded project
 from partnerfit.project.criteria_ref import without_extensions
 
 __all__ = ["Answer", "Pair", "Refusal", "Sheet", "apply", "dump", "open_sheet", "read_score", "remaining"]
 
 _UNSAFE = re.compile(r"[^\w.-]")  # an id may hold '/' or ':': never a folder or a drive in the file name
-
-
-class Loaded(Protocol):
-    """What the questionnaire reads of a loaded project (project.loading.Project)."""
-
-    @property
-    def path(self) -> str: ...
-    @property
-    def file(self) -> CandidatesFile: ...
-    @property
-    def criteria(self) -> CriteriaSet: ...
-    @property
-    def sheets(self) -> tuple[AssessmentSheet, ...]: ...
 
 
 class Refusal(Exception):
