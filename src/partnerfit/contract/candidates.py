@@ -8,6 +8,7 @@ from pydantic import Field, model_validator
 
 from partnerfit.contract.consensus import Consensus
 from partnerfit.contract.models import AnyNumber, GateAnswer, Id, Magnitude, Text, Weight, _Model, refuse
+from partnerfit.contract.team import Team
 
 
 class ScoreEntry(_Model):
@@ -82,3 +83,5 @@ class CandidatesFile(_Model):
     """Assessment files (kind: assessment), paths or globs relative to this file: one assessor each."""
     consensus: Consensus | None = None
     """Rules the assessments must meet: {min_assessors, min_alpha} (check warns, check --strict fails)."""
+    team: Team | None = None
+    """The team to build from the candidates: size, budget, covers, mix, objective (partnerfit team)."""
