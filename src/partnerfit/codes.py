@@ -41,6 +41,19 @@ CODES: dict[str, tuple[str, str]] = {
         "an assessor id used twice (in the same round of two files, or in a file and inline)",
     ),
     "PF142": ("too-many-assessment-files", "'assessment_files' names more than 1,000 files"),
+    "PF150": ("unknown-team-candidate", "a team block's include, exclude or never_together names no candidate"),
+    "PF151": ("unknown-cover-criterion", "a team block covers a criterion the criteria set does not have"),
+    "PF152": ("cover-outside-scale", "a team cover's min lies outside its criterion's scale"),
+    "PF153": (
+        "impossible-team-size",
+        "a team needs more members than are eligible, or more than its maximum size allows",
+    ),
+    "PF154": (
+        "contradictory-team-rules",
+        "a candidate included and excluded (or gated out), or two included candidates never together",
+    ),
+    "PF155": ("missing-cost", "a team has a budget but an eligible candidate has no number in info[cost]"),
+    "PF156": ("included-over-budget", "the candidates a team includes cost more than its budget on their own"),
     "PW201": ("partial-coverage", "a candidate is not scored on every criterion"),
     "PW202": ("criterion-unscored", "no candidate is scored on a criterion"),
     "PW203": ("outside-scale", "a level anchor lies outside the criterion's scale (a knock-out there is PF133)"),
@@ -58,6 +71,7 @@ CODES: dict[str, tuple[str, str]] = {
         "consensus-low-agreement",
         "a criterion's Krippendorff's alpha is below 'consensus.min_alpha', or undefined",
     ),
+    "PW215": ("unmatched-mix-rule", "a team mix rule names a type, tag, info key or value no candidate has"),
 }
 
 # pydantic error types -> code

@@ -173,3 +173,17 @@ class MethodError(PartnerfitError):
 
 class IncompleteScoresError(MethodError):
     """A method that compares candidates with each other met a missing score (policy 'ignore')."""
+
+
+class InfeasibleTeamError(PartnerfitError):
+    """No team meets every constraint of a ``team:`` block; carries a smallest set that cannot hold together.
+
+    ``conflict`` holds, for each constraint of that set, its id (``cover:loyalty``), its node path in
+    the file (``("team", "cover", "loyalty")``, for a located diagnostic) and what it asks, in words.
+    Removing any one of them leaves a feasible team.
+    """
+
+    def __init__(self, conflict: Sequence[tuple[str, tuple[str | int, ...], Msg]]) -> None:
+        self.conflict = tuple(conflict)
+        ids = ", ".join(cid for cid, _, _ in self.conflict)
+        super().__init__(msg("no team meets every constraint: these cannot hold together: {ids}", ids=ids))

@@ -160,3 +160,74 @@ def test_in_a_real_terminal_at_80x24(folder: Path, tmp_path: Path) -> None:
         print(screen())
     finally:
         subprocess.run([*socket, "kill-server"], capture_output=True)
+
+
+def run_seen(folder: Path, assessor: str, keys: str, *, show_others: bool) -> str:
+    """Everything the questionnaire printed, answering with ``keys``."""
+    import io
+
+    from prompt_toolkit.output.plain_text import PlainTextOutput
+
+    project = load(folder / "candidates.yaml")
+    sheet = open_sheet(project, assessor)
+    screen = io.StringIO()
+    with create_pipe_input() as pipe:
+        pipe.send_text(keys)
+        interview(
+            project,
+            sheet,
+            "en",
+            saver(sheet, [folder / "candidates.yaml"]),
+            input=pipe,
+            output=PlainTextOutput(screen),
+            show_others=show_others,
+        )
+    return screen.getvalue()
+
+
+def _eve_scores(folder: Path) -> dict[str, object]:
+    data = yaml.safe_load((folder / "assessments" / "eve.yaml").read_text(encoding="utf-8"))
+    return {c: e.get("scores") for c, e in (data.get("candidates") or {}).items()}
+
+
+def test_b_goes_back_and_a_new_score_replaces_the_answer(folder: Path) -> None:
+    assert run(folder, "eve", "5\n\n\n3\n\n\nb\n2\n\n\nq\n").startswith("stopped: 2 answers saved")
+    scores = _eve_scores(folder)
+    assert scores["startup_fibre"] == {"expertise": 5} and scores["lab_polymeres"] == {"expertise": 2}
+
+
+def test_b_then_skip_takes_the_answer_back(folder: Path) -> None:
+    assert run(folder, "eve", "5\n\n\nb\ns\nq\n").startswith("stopped: 0 answers saved")
+    assert _eve_scores(folder) == {}
+    assert remaining(open_sheet(load(folder / "candidates.yaml"), "eve"), *_set(folder))[0].candidate == "startup_fibre"
+
+
+def _set(folder: Path) -> tuple[object, object]:
+    project = load(folder / "candidates.yaml")
+    return project.criteria, project.file.candidates
+
+
+def test_b_at_the_first_question_says_there_is_nothing_to_go_back_to(folder: Path) -> None:
+    seen = run_seen(folder, "eve", "b\n4\n\n\nq\n", show_others=False)
+    assert "nothing to go back to in this session" in seen
+    assert _eve_scores(folder) == {"startup_fibre": {"expertise": 4}}
+
+
+def test_blind_by_default_and_show_others_shows_the_counted_round(folder: Path) -> None:
+    from partnerfit.project.questionnaire import Pair, others
+
+    project = load(folder / "candidates.yaml")
+    pair = Pair("startup_fibre", "expertise")
+    expected = others(project, "eve", pair)
+    counted = {s.assessor: s.scores["startup_fibre"]["expertise"] for s in project.sheets if s.counted}
+    assert expected == counted and set(expected) == {"alice", "bob", "chloe", "dan"}
+    assert others(project, "alice", pair).keys() == {"bob", "chloe", "dan"}  # never one's own
+    assert "dan" not in others(project, "eve", Pair("lab_polymeres", "expertise"))  # his conflict of interest
+    listed = ", ".join(f"{who} {value:g}" for who, value in sorted(expected.items()))
+    assert f"the others scored: {listed}" in run_seen(folder, "eve", "q\n", show_others=True)
+    assert "the others scored" not in run_seen(folder, "eve", "q\n", show_others=False)
+
+
+def test_the_option_is_listed(invoke: Callable[..., Result]) -> None:
+    result = invoke(["assess", "--help"])
+    assert "--show-others" in result.stdout

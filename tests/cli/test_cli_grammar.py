@@ -32,6 +32,9 @@ COMMANDS: dict[str, tuple[list[str], list[str], list[str] | None, list[str] | No
     "report": ([FILE, "-o", "r.html"], ["--method", "jsn"], ["--top", "0"], [FILE]),
     "agreement": ([FILE], ["-f", "jsn"], ["--top", "x"], []),
     "assess": ([FILE, "--assessor", "eve"], ["--lang", "jsn"], None, []),
+    "weigh": ([FILE], ["--lang", "jsn"], None, []),
+    "tune": ([FILE], ["--method", "jsn"], ["--vikor-v", "2"], []),
+    "team": ([FILE], ["-f", "jsn"], ["--alternatives", "-1"], []),
 }
 CASES = [
     pytest.param(command, kind, id=f"{command}-{kind}")
@@ -129,6 +132,7 @@ FORMATTED = {
     "compare": "head-to-head",
     "sensitivity": "sensitivity",
     "agreement": "agreement",
+    "team": "team",
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import zipfile
 from pathlib import Path
@@ -26,7 +27,7 @@ def _report(invoke, tmp_path: Path, source: Path, suffix: str, *extra: str) -> s
 
 def test_the_section_with_assessments(invoke, tmp_path: Path) -> None:
     text = _report(invoke, tmp_path, CONSORTIUM, "md")
-    assert "## 4. How the scores were gathered" in text and "## 5. Methodology" in text
+    assert "## 4. How the scores were gathered" in text and "## 6. Methodology" in text  # 5: the example's scenarios
     assert "| Alice Martin (alice) | R&D | 100.0% (16/16) |" in text
     assert "- Round 1: 0.291 (4 assessors)" in text
     assert "Groupe Emballage, Complementary expertise: spread 4 → 0" in text
@@ -52,3 +53,18 @@ def test_anonymous_hides_names_everywhere(invoke, tmp_path: Path, suffix: str) -
     text = _report(invoke, tmp_path, CONSORTIUM, suffix, "--anonymous")
     assert not NAMES.search(text), NAMES.search(text)
     assert "Assessor 1" in text
+
+
+def test_the_perspectives_apply_the_weight_overrides(invoke, tmp_path: Path) -> None:
+    from tests.analysis.test_gathered_perspectives import FILE
+
+    source = tmp_path / "p.yaml"
+    source.write_text(FILE, encoding="utf-8")
+    plain = _report(invoke, tmp_path, source, "md")
+    assert "| a | 1 | 3 |" in plain  # the buyers' weights put a last
+    overridden = _report(invoke, tmp_path, source, "md", "-w", "cost=0.1")
+    assert "| a | 1 | 1 |" in overridden and "buyers: same leader as the compromise (a)" in overridden
+    score = invoke(["score", source, "--perspectives", "-w", "cost=0.1", "--format", "json"])
+    assert score.exit_code == 0, score.output
+    (buyers,) = json.loads(score.stdout)["roles"]
+    assert buyers["leader"] == "a" and buyers["ranks"] == {"a": 1, "c": 2, "b": 3}  # as the report ranks them

@@ -62,6 +62,7 @@ WRITERS = {
     "weights": Writer(lambda t: ["weights", "cand.yaml", "-o", t]),
     "sensitivity": Writer(lambda t: ["sensitivity", "cand.yaml", "--samples", "100", "-o", t]),
     "agreement": Writer(lambda t: ["agreement", "agree.yaml", "-o", t], inputs=("agree.yaml",)),
+    "team": Writer(lambda t: ["team", "team.yaml", "--samples", "0", "-o", t], inputs=("team.yaml",)),
 }
 EVERY = pytest.mark.parametrize("name", list(WRITERS))
 
@@ -75,6 +76,7 @@ def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         shutil.copyfile(AHP / CRITERIA, folder / CRITERIA)
     shutil.copyfile(AHP / "ahp_candidates.yaml", tmp_path / "new.yaml")
     shutil.copyfile(ROOT / "tests" / "data" / "agreement" / "mini.yaml", tmp_path / "agree.yaml")  # has assessments
+    shutil.copyfile(ROOT / "tests" / "data" / "team" / "team.yaml", tmp_path / "team.yaml")  # has a team: block
     (tmp_path / "sheet.csv").write_text(SHEET, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     return tmp_path

@@ -16,7 +16,8 @@ from partnerfit.errors import Diagnostic, Msg, msg
 SRC = Path(__file__).resolve().parents[2] / "src" / "partnerfit"
 LOCALE = SRC / "locale"
 # where diagnostics are worded: msg("template", ...) and refuse(kind, "template", ...)
-SOURCES = [SRC / "errors.py", SRC / "numbers.py", SRC / "cli" / "check.py", SRC / "cli" / "output.py"] + [
+SOURCES = [SRC / "errors.py", SRC / "numbers.py", SRC / "cli" / "check.py", SRC / "cli" / "output.py"]
+SOURCES += sorted((SRC / "analysis").glob("team*.py")) + [
     path for folder in ("contract", "io", "project") for path in sorted((SRC / folder).glob("*.py"))
 ]
 TEMPLATE_ARG = {"msg": 0, "refuse": 1}

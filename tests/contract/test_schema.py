@@ -97,3 +97,12 @@ def test_examples_carry_the_modeline() -> None:
     for path in ROOT.glob("examples/*.yaml"):
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first.startswith("# yaml-language-server: $schema=../schemas/"), path
+
+
+def test_partnership_schema_knows_the_role_weight_ids() -> None:
+    schema = json.loads((SCHEMAS / "partnership-candidates.schema.json").read_text(encoding="utf-8"))
+    v = jsonschema.Draft202012Validator(schema)
+    base = {"candidates": {"a": {"scores": {"loyalty": 4}}}}
+    assert not list(v.iter_errors({**base, "weights_by_role": {"R&D": {"competences": 2, "loyalty": 1}}}))
+    assert list(v.iter_errors({**base, "weights_by_role": {"R&D": {"competence": 2}}}))
+    assert list(v.iter_errors({**base, "weights_by_role": {"R&D": {"loyalty": 0}}}))

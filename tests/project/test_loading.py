@@ -292,7 +292,12 @@ def test_an_invalid_candidate_gets_every_later_check(tmp_path: Path) -> None:
 def test_an_unknown_kind_is_reported_once(tmp_path: Path) -> None:
     path = write(tmp_path, "kind.yaml", CANDIDATE.replace("candidates\n", "candidate\n", 1) + "    scores: {q: 4}\n")
     assert errors_in(path) == [
-        ("kind", 1, 7, "unknown kind 'candidate'; expected 'candidates' or 'criteria' — did you mean 'candidates'?")
+        (
+            "kind",
+            1,
+            7,
+            "unknown kind 'candidate'; expected 'candidates', 'criteria', 'team' or 'assessment' — did you mean 'candidates'?",
+        )
     ]
 
 

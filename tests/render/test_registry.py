@@ -47,11 +47,15 @@ def test_documents_and_their_formats():
         "diagnostics",
         "agreement",
         "perspectives",
+        "scenarios",
+        "team",
     )
     assert registry.formats("ranking") == ("table", "json", "csv", "markdown")
     assert registry.formats("explanation") == registry.formats("head-to-head") == ("table", "json", "markdown")
     assert registry.formats("report") == ("html", "markdown", "xlsx")
     assert registry.formats("diagnostics") == ("text", "json", "github", "sarif", "junit")
+    assert registry.formats("team") == ("table", "json", "markdown")
+    assert registry.formats("scenarios") == ("table", "json", "markdown")
     assert registry.formats("nothing") == ()
 
 

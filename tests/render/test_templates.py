@@ -28,7 +28,9 @@ def test_templates_are_package_data():
         "parts.html",
         "report.css",
         "robustness.html",
+        "scenarios.html",
         "shortlist.html",
+        "team.html",
     ]
     assert (TEMPLATES / "report.css").read_text(encoding="utf-8") == html.CSS
 

@@ -29,6 +29,8 @@ from partnerfit.analysis.diff_model import RankChange as RankChange
 from partnerfit.analysis.diff_model import ScoreChange as ScoreChange
 from partnerfit.analysis.diff_model import Standing as Standing
 from partnerfit.analysis.diff_model import Status as Status
+from partnerfit.analysis.diff_scenarios import diff_scenarios
+from partnerfit.analysis.diff_team import diff_team
 from partnerfit.analysis.git_revision import RevisionError, load_at_revision
 from partnerfit.contract.candidates import Candidate, ScoreEntry
 from partnerfit.contract.models import MissingPolicy
@@ -114,6 +116,8 @@ def diff_projects(
         names=names,
         old_ranked=old_ranked,
         new_ranked=new_ranked,
+        scenarios=diff_scenarios(old.file.scenarios, new.file.scenarios),
+        team=diff_team(old, new, method=method, aggregate=aggregate, missing=missing),
     )
 
 

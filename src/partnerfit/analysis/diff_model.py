@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from partnerfit._version import __version__
 from partnerfit.analysis.diff_criteria import CriteriaDiff
+from partnerfit.analysis.diff_scenarios import ScenariosDiff
+from partnerfit.analysis.diff_team import TeamDiff
 from partnerfit.contract.criteria_set import CriteriaSet
 from partnerfit.i18n import reason_text
 from partnerfit.result.model import Reason
@@ -152,6 +154,9 @@ class ProjectDiff:
     names: Mapping[str, str]
     old_ranked: Mapping[str, int]
     new_ranked: Mapping[str, int]
+    # the file's named scenarios added, removed or reweighted
+    scenarios: ScenariosDiff = field(default_factory=ScenariosDiff)
+    team: TeamDiff | None = None  # the proposed team of each version: only when both have a team: block
 
     @property
     def leader_changed(self) -> bool:
@@ -202,7 +207,11 @@ class ProjectDiff:
     @property
     def unchanged(self) -> bool:
         """True when nothing at all differs (criteria, candidates, scores, ranking)."""
-        return not (self.criteria.changed or self.added or self.removed or self.changed or self.ranks)
+        if self.team is not None and self.team.changed:
+            return False
+        return not (
+            self.criteria.changed or self.added or self.removed or self.changed or self.ranks or self.scenarios.changed
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON document of ``partnerfit diff --format json``."""
@@ -234,6 +243,10 @@ class ProjectDiff:
                 "changes": [r.to_dict() for r in self.ranks],
             },
             "conditions": self.conditions,
+            # only when a scenario was added, removed or reweighted: every other document stays as it was
+            **({"scenarios": self.scenarios.to_dict()} if self.scenarios.changed else {}),
+            # only when both versions have a team: block
+            **({"team": self.team.to_dict()} if self.team is not None else {}),
         }
 
 

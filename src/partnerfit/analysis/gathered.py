@@ -99,9 +99,14 @@ def resolved(project: Project) -> list[Resolved]:
 
 
 def gathered(
-    project: Project, *, method: str = "wsm", aggregate: Aggregate = "mean", missing: MissingPolicy | None = None
+    project: Project,
+    *,
+    method: str = "wsm",
+    aggregate: Aggregate = "mean",
+    missing: MissingPolicy | None = None,
+    overrides: Mapping[str, float] | None = None,
 ) -> Gathered | None:
-    """The section's figures, or None when the file has no assessments."""
+    """The section's figures, or None when the file has no assessments; ``overrides`` as -w in the perspectives."""
     every = sheets_of(project)
     if not any(s.counted for s in every):
         return None
@@ -114,7 +119,7 @@ def gathered(
     found = resolved(project)
     views = None
     if project.file.weights_by_role:
-        views = perspectives(project, method=method, aggregate=aggregate, missing=missing)
+        views = perspectives(project, overrides=overrides, method=method, aggregate=aggregate, missing=missing)
     return Gathered(
         lines,
         report.alpha_overall,

@@ -87,7 +87,22 @@ def _ranking(result: Result) -> tuple[dict[str, int | None], dict[str, float | N
     return {c.id: c.rank for c in result.ranking}, {c.id: c.score for c in result.ranking}
 
 
-def _perspective(role: str, assessors: tuple[str, ...], result: Result, compromise: Perspective | None) -> Perspective:
+def rank_under(
+    project: Project,
+    weights: Mapping[str, float],
+    *,
+    overrides: Mapping[str, float] | None = None,
+    method: str = "wsm",
+    aggregate: Aggregate = "mean",
+    missing: MissingPolicy | None = None,
+) -> Result:
+    """The ranking of ``project`` with ``weights`` laid over its own, then ``overrides`` (as -w) over both."""
+    criteria = project.criteria.with_weights({**weights, **(overrides or {})})
+    return score(dataclasses.replace(project, criteria=criteria), method=method, aggregate=aggregate, missing=missing)
+
+
+def view_of(role: str, assessors: tuple[str, ...], result: Result, compromise: Perspective | None) -> Perspective:
+    """One weight set's ranking, compared with ``compromise``'s (None: it is the compromise)."""
     ranks, scores = _ranking(result)
     top = tuple(c.id for c in result.ranked[:TOP])
     leader = top[0] if top else None
@@ -116,17 +131,14 @@ def perspectives(
     if not by_role:
         raise NoPerspectivesError(no_role_weights(project.path))
     base = score(project, method=method, aggregate=aggregate, missing=missing)
-    compromise = _perspective("", (), base, None)
+    compromise = view_of("", (), base, None)
     speakers: dict[str, list[str]] = {}
     for sheet in sheets_of(project):
         if sheet.counted and sheet.role:
             speakers.setdefault(sheet.role, []).append(sheet.assessor)
     roles = []
     for role, weights in by_role.items():
-        criteria = project.criteria.with_weights({**weights, **(overrides or {})})
-        result = score(
-            dataclasses.replace(project, criteria=criteria), method=method, aggregate=aggregate, missing=missing
-        )
-        roles.append(_perspective(role, tuple(speakers.get(role, ())), result, compromise))
+        result = rank_under(project, weights, overrides=overrides, method=method, aggregate=aggregate, missing=missing)
+        roles.append(view_of(role, tuple(speakers.get(role, ())), result, compromise))
     names = {c.id: c.name for c in base.ranking}
     return Perspectives(names, compromise, tuple(roles), method)

@@ -11,12 +11,15 @@ from pathlib import Path
 from partnerfit.analysis.compare import MethodComparison, compare_methods
 from partnerfit.analysis.explain import Explanation, explain
 from partnerfit.analysis.gathered import Gathered, anonymised, gathered
+from partnerfit.analysis.scenarios import Scenarios, scenarios_if_any
 from partnerfit.analysis.sensitivity import SensitivityReport, sensitivity
 from partnerfit.analysis.smaa import Acceptability
+from partnerfit.analysis.team_model import TeamResult
 from partnerfit.analysis.weights_report import WeightsReport, weights_report
 from partnerfit.contract.candidates import Candidate
 from partnerfit.contract.criteria_set import CriteriaSet, ResolvedCriterion
 from partnerfit.contract.models import MissingPolicy, label_text
+from partnerfit.contract.team import Team
 from partnerfit.engine.matrix import Aggregate
 from partnerfit.engine.registry import additive
 from partnerfit.engine.run import score
@@ -28,6 +31,7 @@ SEED = 0  # a fixed seed: the same input and date give a byte-identical report
 SAMPLES_WSM = 10_000  # wsm scores every sample at once: 10,000 samples of 30 candidates take a few ms
 SAMPLES_OTHER = 2_000  # other methods run once per sample (promethee: about 0.4 s for 30 candidates)
 TOP_K = 3  # size of the top set whose stability and acceptability are reported
+TEAM_SAMPLES = 100  # weight samples of the proposed team's core indexes (as `partnerfit team`'s default)
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,9 @@ class ReportData:
     # ranking's ('ignore') would have stopped the methods that compare candidates with each other
     comparison_missing: MissingPolicy | None = None
     gathered: Gathered | None = None  # how the scores were gathered: None without assessments
+    team: TeamResult | None = None  # the proposed team: None without a team: block, or when none is feasible
+    team_block: Team | None = None  # the block it answers (its words: mix rules, bounds)
+    scenarios: Scenarios | None = None  # the ranking under each named scenario: None without scenarios:
 
     @property
     def heading(self) -> str | None:
@@ -95,6 +102,21 @@ def rank_shares(acceptability: Acceptability, limit: int) -> tuple[int, list[tup
     return ranks, rows
 
 
+def proposed_team(
+    project: Project, *, method: str, aggregate: Aggregate, missing: MissingPolicy | None
+) -> TeamResult | None:
+    """The optimal team of the file's ``team:`` block with its core indexes, or None (no block, or no feasible team)."""
+    if project.file.team is None:
+        return None
+    from partnerfit.analysis.team import choose
+    from partnerfit.errors import InfeasibleTeamError
+
+    try:
+        return choose(project, method=method, aggregate=aggregate, missing=missing, samples=TEAM_SAMPLES, seed=SEED)
+    except InfeasibleTeamError:  # `partnerfit team` explains it; the report leaves the section out
+        return None
+
+
 def samples_for(method: str) -> int:
     """Rank-acceptability samples drawn for ``method``: as many as a report of 30 candidates affords in well under 3 s."""
     return SAMPLES_WSM if additive(method) else SAMPLES_OTHER
@@ -111,10 +133,13 @@ def gather(
     title: str | None = None,
     samples: int | None = None,
     anonymous: Callable[[int], str] | None = None,
+    overrides: Mapping[str, float] | None = None,
 ) -> ReportData:
     """Score ``project`` and gather explanations of the first ``top``, robustness, method comparison and weights.
 
-    ``anonymous`` names the n-th assessor instead of their name, everywhere in the report.
+    ``anonymous`` names the n-th assessor instead of their name, everywhere in the report;
+    ``overrides`` (the --weight pairs) win over each role's weights in the perspectives, as in
+    ``score --perspectives``.
     """
     if top < 1:
         raise ValueError(f"top must be at least 1, got {top}")
@@ -161,5 +186,8 @@ def gather(
         source=Path(project.path).name,
         top=top,
         comparison_missing=comparison_missing,
-        gathered=gathered(project, method=method, aggregate=aggregate, missing=missing),
+        gathered=gathered(project, method=method, aggregate=aggregate, missing=missing, overrides=overrides),
+        team=proposed_team(project, method=method, aggregate=aggregate, missing=missing),
+        team_block=project.file.team,
+        scenarios=scenarios_if_any(project, overrides=overrides, method=method, aggregate=aggregate, missing=missing),
     )

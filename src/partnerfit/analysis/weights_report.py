@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 
 from partnerfit.contract.criteria_set import CriteriaSet
-from partnerfit.contract.weighting import WeightOrigin
+from partnerfit.contract.weighting import Judgement, WeightOrigin
 from partnerfit.engine.matrix import build_matrix
 from partnerfit.project.loading import Project
 
@@ -69,11 +69,23 @@ def _origin_dict(origin: WeightOrigin) -> dict[str, Any]:
             "lambda_max": origin.lambda_max,
             "inconsistent": origin.inconsistent,
         }
-        entry["worst"] = [
-            {"first": j.first, "second": j.second, "given": j.given, "implied": j.implied, "error": j.error}
-            for j in origin.worst
-        ]
+        entry["worst"] = [_judgement(j) for j in origin.worst]
+    if origin.participants:
+        entry["consensus"] = origin.consensus
+        entry["participants"] = {
+            p.id: {
+                "weights": dict(p.weights),
+                "cr": p.cr,
+                "inconsistent": p.inconsistent,
+                "worst": [_judgement(j) for j in p.worst],
+            }
+            for p in origin.participants
+        }
     return entry
+
+
+def _judgement(j: Judgement) -> dict[str, Any]:
+    return {"first": j.first, "second": j.second, "given": j.given, "implied": j.implied, "error": j.error}
 
 
 def _describe(origin: WeightOrigin | None) -> str:

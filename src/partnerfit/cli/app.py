@@ -18,6 +18,9 @@ from partnerfit.cli import schema as schema_command
 from partnerfit.cli import score as score_command
 from partnerfit.cli import sensitivity as sensitivity_command
 from partnerfit.cli import sets
+from partnerfit.cli import team as team_command
+from partnerfit.cli import tune as tune_command
+from partnerfit.cli import weigh as weigh_command
 from partnerfit.cli import weights as weights_command
 from partnerfit.cli.grammar import Group
 from partnerfit.cli.output import reads_recorded
@@ -195,3 +198,6 @@ Examples:
 """,
 )(agreement_command.agreement)
 app.command(name="assess", epilog=assess_command.EPILOG)(assess_command.assess)
+app.command(name="weigh", epilog=weigh_command.EPILOG)(weigh_command.weigh)
+app.command(name="tune", epilog=tune_command.EPILOG)(tune_command.tune)
+app.command(name="team", epilog=team_command.EPILOG)(team_command.team)

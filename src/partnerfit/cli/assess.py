@@ -30,6 +30,10 @@ class Stop(Exception):
     """The assessor stopped (q, Ctrl-D or Ctrl-C): every answer given is already saved."""
 
 
+class Back(Exception):
+    """The assessor typed b: ask the previous question again, to revise its answer."""
+
+
 def assess(
     file: ExistingFile,
     assessor: Annotated[str, typer.Option("--assessor", "-a", metavar="ID", help="The assessor's id.")],
@@ -41,6 +45,12 @@ def assess(
         str | None,
         typer.Option("--role", metavar="TEXT", help="The stakeholder group the assessor speaks for, for a new file."),
     ] = None,
+    show_others: Annotated[
+        bool,
+        typer.Option(
+            "--show-others", help="Show the other assessors' scores of each pair (counted round); blind by default."
+        ),
+    ] = False,
 ) -> None:
     """Score the candidates as one assessor, criterion by criterion, in the terminal; saved after each answer."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
@@ -57,7 +67,7 @@ def assess(
     except Refusal as exc:
         raise fail(say(exc.key, **exc.values)) from None
     others = [Path(p) for p in read if not _same(p, sheet.path)]
-    stopped = interview(project, sheet, lang.value, saver(sheet, others))
+    stopped = interview(project, sheet, lang.value, saver(sheet, others), show_others=show_others)
     notice(stopped)
 
 
@@ -81,9 +91,16 @@ def saver(sheet: Sheet, inputs: list[Path]) -> Callable[[bytes], None]:
 
 
 def interview(
-    project: Project, sheet: Sheet, lang: str, save: Callable[[bytes], None], *, input: Any = None, output: Any = None
+    project: Project,
+    sheet: Sheet,
+    lang: str,
+    save: Callable[[bytes], None],
+    *,
+    input: Any = None,
+    output: Any = None,
+    show_others: bool = False,
 ) -> str:
-    """Ask every pair left, saving after each answer; the closing line (stopped, or done)."""
+    """Ask every pair left, saving after each answer (b goes back one question); the closing line."""
     from prompt_toolkit import PromptSession, print_formatted_text
 
     from partnerfit.i18n import t, tn
@@ -93,7 +110,7 @@ def interview(
     if not pairs:
         return t("assess_nothing", lang, id=sheet.data.get("assessor", ""), path=str(sheet.path))
     session: PromptSession[str] = PromptSession(
-        input=input, output=output, bottom_toolbar=t("assess_toolbar", lang), erase_when_done=False
+        input=input, output=output, bottom_toolbar=t("assess_toolbar_back", lang), erase_when_done=False
     )
     width = max(40, min(session.output.get_size().columns, 100) - 1)
 
@@ -107,23 +124,67 @@ def interview(
         except (EOFError, KeyboardInterrupt):
             raise Stop from None
 
-    criteria = project.criteria.ids
-    saved, shown = 0, None
+    saved: set[Any] = set()
     try:
-        for index, pair in enumerate(pairs, 1):
-            criterion = project.criteria.criterion(pair.criterion)
-            if pair.criterion != shown:
-                shown = pair.criterion
-                _header(show, criterion, criteria.index(pair.criterion) + 1, len(criteria), lang)
-            candidate = project.file.candidates[pair.candidate]
-            answer = _answer(ask, show, criterion, candidate.name or pair.candidate, index, len(pairs), lang)
-            if q.apply(sheet, pair, answer):
-                save(q.dump(sheet))
-                sheet.new = False
-                saved += 1
+        _ask_all(project, sheet, pairs, lang, show, ask, save, saved, show_others)
     except Stop:
-        return tn("assess_stopped", saved, lang, path=str(sheet.path))
-    return tn("assess_done", saved, lang, path=str(sheet.path))
+        return tn("assess_stopped", len(saved), lang, path=str(sheet.path))
+    return tn("assess_done", len(saved), lang, path=str(sheet.path))
+
+
+def _ask_all(
+    project: Project,
+    sheet: Sheet,
+    pairs: list[Any],
+    lang: str,
+    show: Callable[..., None],
+    ask: Callable[[str], str],
+    save: Callable[[bytes], None],
+    saved: set[Any],
+    show_others: bool,
+) -> None:
+    """The questions in order; b takes the last one back (a new score replaces its answer, s removes it)."""
+    from partnerfit.i18n import t
+    from partnerfit.project import questionnaire as q
+
+    criteria = project.criteria.ids
+    asked: list[int] = []  # the questions answered or skipped this session, to go back through
+    index, shown = 0, None
+    while index < len(pairs):
+        pair = pairs[index]
+        criterion = project.criteria.criterion(pair.criterion)
+        if pair.criterion != shown:
+            shown = pair.criterion
+            _header(show, criterion, criteria.index(pair.criterion) + 1, len(criteria), lang)
+        if show_others:
+            _others(show, q.others(project, str(sheet.data.get("assessor", "")), pair), lang)
+        candidate = project.file.candidates[pair.candidate]
+        try:
+            answer = _answer(ask, show, criterion, candidate.name or pair.candidate, index + 1, len(pairs), lang)
+        except Back:
+            if not asked:
+                show(t("assess_back_none", lang), "  ")
+                continue
+            index, shown = asked.pop(), None
+            continue
+        changed = q.apply(sheet, pair, answer) if answer.score is not None else q.retract(sheet, pair)
+        if changed:
+            save(q.dump(sheet))
+            sheet.new = False
+        (saved.add if answer.score is not None else saved.discard)(pair)
+        asked.append(index)
+        index += 1
+
+
+def _others(show: Callable[..., None], scores: dict[str, float], lang: str) -> None:
+    from partnerfit.i18n import t
+    from partnerfit.render.sanitize import terminal
+
+    if not scores:
+        show(t("assess_others_none", lang), "  ")
+        return
+    listed = ", ".join(f"{terminal(who)} {_num(value)}" for who, value in sorted(scores.items()))
+    show(t("assess_others", lang, scores=listed), "  ")
 
 
 def _header(show: Callable[..., None], criterion: Any, number: int, count: int, lang: str) -> None:
@@ -158,6 +219,8 @@ def _answer(
         text = ask(message + " ").strip()
         if text.lower() in ("q", "quit"):
             raise Stop
+        if text.lower() in ("b", "back"):
+            raise Back
         if text.lower() in ("s", "skip", "-"):
             return Answer(None)
         score = read_score(text.replace(",", "."), criterion)  # a French keyboard writes 3,5

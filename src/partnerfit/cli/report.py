@@ -118,6 +118,7 @@ def report(
             missing=missing.value if missing else None,
             title=title,
             anonymous=_anonymous(lang.value) if anonymous else None,
+            overrides=overrides,
         )
     from partnerfit.render.registry import render
 

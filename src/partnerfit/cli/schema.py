@@ -16,10 +16,11 @@ class Kind(StrEnum):
     candidates = "candidates"
     criteria = "criteria"
     assessment = "assessment"
+    team = "team"
 
 
 def schema(
-    kind: Annotated[Kind, typer.Argument(help="Which file kind: candidates, criteria or assessment.")],
+    kind: Annotated[Kind, typer.Argument(help="Which file kind: candidates, criteria, assessment or team.")],
     criteria: Annotated[
         str | None,
         typer.Option(
@@ -31,7 +32,7 @@ def schema(
     ] = None,
     output: OutputOption = None,
 ) -> None:
-    """Print the JSON Schema of candidates, criteria or assessment files (generated from partnerfit's models)."""
+    """Print the JSON Schema of candidates, criteria, assessment or team files (generated from partnerfit's models)."""
     from partnerfit.project.loading import load_criteria
     from partnerfit.render.schema import schema_text
 

@@ -25,11 +25,13 @@ from partnerfit.cli.common import (
     render_options,
     require_format,
     say,
+    spoken,
     write_output,
 )
 from partnerfit.engine.registry import METHODS
 
 if TYPE_CHECKING:
+    from partnerfit.project.loading import Project
     from partnerfit.result.model import Result
 
 TABLE_ROWS = 500  # a terminal table of 100,000 rows takes half a minute and helps nobody
@@ -116,6 +118,21 @@ def score(
             help="Rank under each role's weights (weights_by_role), beside the compromise (the file's weights).",
         ),
     ] = False,
+    scenario: Annotated[
+        str | None,
+        typer.Option(
+            "--scenario",
+            metavar="NAME",
+            help="Rank under the weights of the file's scenario NAME (over its weights:, before -w).",
+        ),
+    ] = None,
+    scenarios: Annotated[
+        bool,
+        typer.Option(
+            "--scenarios",
+            help="Rank under each of the file's scenarios, beside the baseline (its own weights), with Kendall's tau.",
+        ),
+    ] = False,
     weight: WeightOption = None,
     output: OutputOption = None,
 ) -> None:
@@ -129,6 +146,11 @@ def score(
         raise fail(say("score_workbook_only", path=output), EXIT_MISUSE)
     if compare and perspectives:
         raise fail(say("score_perspectives_alone"), EXIT_MISUSE)
+    _one_view(compare, perspectives, scenarios, scenario)
+    if scenarios:
+        require_format("scenarios", fmt.value, lang)
+        if to_workbook:
+            raise fail(say("score_option_workbook", path=output, option="--scenarios"), EXIT_MISUSE)
     if compare or perspectives:
         require_format("perspectives" if perspectives else "method-comparison", fmt.value, lang)
         if to_workbook and perspectives:
@@ -149,6 +171,11 @@ def score(
             options = render_options(fmt == "table", lang, output, None)
             write_output(render("perspectives", fmt.value, report, options), output, project_inputs(file, project))
             return
+        if scenarios:
+            _write_scenarios(project, file, overrides, method.value, aggregate.value, missing, fmt, lang, output)
+            return
+        if scenario is not None:
+            project = _under_scenario(project, scenario, overrides)
         if compare:
             from partnerfit.analysis.compare import compare_methods
 
@@ -170,6 +197,8 @@ def score(
                 from partnerfit.project.consensus import consensus_status
 
                 result = dataclasses.replace(result, consensus=consensus_status(project))
+            if scenario is not None:  # the documents name the scenario: a footer line, JSON's "scenario"
+                result = _tagged(result, project, scenario)
     inputs = project_inputs(file, project)
     if to_workbook:
         from partnerfit.render.registry import render
@@ -187,3 +216,54 @@ def score(
         return
     write_output(render_chunks(result, fmt.value, options), output, inputs)
     leave_for_exit(project, result)  # freed by the process exit, not one by one on return
+
+
+def _one_view(compare: bool, perspectives: bool, scenarios: bool, scenario: str | None) -> None:
+    """--compare, --perspectives, --scenarios and --scenario NAME each ask for another document."""
+    chosen = [o for o, on in (("--compare", compare), ("--perspectives", perspectives)) if on]
+    chosen += [o for o, on in (("--scenarios", scenarios), ("--scenario", scenario is not None)) if on]
+    if len(chosen) > 1:
+        raise fail(say("score_options_alone", first=chosen[0], second=chosen[1]), EXIT_MISUSE)
+
+
+def _under_scenario(project: Project, name: str, overrides: dict[str, float]) -> Project:
+    from partnerfit.analysis.scenarios import UnknownScenarioError, under_scenario
+    from partnerfit.errors import said
+
+    try:
+        return under_scenario(project, name, overrides)
+    except UnknownScenarioError as exc:  # a name typed on the command line: a misuse, with "did you mean"
+        raise fail(spoken(said(exc)), EXIT_MISUSE) from None
+
+
+def _tagged(result: Result, project: Project, name: str) -> Result:
+    import dataclasses
+
+    from partnerfit.analysis.scenarios import scenario_tag
+
+    return dataclasses.replace(result, scenario=scenario_tag(project, name))
+
+
+def _write_scenarios(
+    project: Project,
+    file: Path,
+    overrides: dict[str, float],
+    method: str,
+    aggregate: str,
+    missing: Missing | None,
+    fmt: Format,
+    lang: Lang,
+    output: Path | None,
+) -> None:
+    from partnerfit.analysis.scenarios import scenarios as rank_scenarios
+    from partnerfit.render.registry import render
+
+    report = rank_scenarios(
+        project,
+        overrides=overrides,
+        method=method,
+        aggregate=aggregate,  # type: ignore[arg-type]  # a StrEnum value of the same choices
+        missing=missing.value if missing else None,
+    )
+    options = render_options(fmt == "table", lang, output, None)
+    write_output(render("scenarios", fmt.value, report, options), output, project_inputs(file, project))

@@ -7,7 +7,8 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, model_validator
 
 from partnerfit.contract.consensus import Consensus
-from partnerfit.contract.models import AnyNumber, GateAnswer, Id, Magnitude, Text, Weight, _Model, refuse
+from partnerfit.contract.models import AnyNumber, GateAnswer, Id, Magnitude, SaatyValue, Text, Weight, _Model, refuse
+from partnerfit.contract.scenarios import Scenario
 from partnerfit.contract.team import Team
 
 
@@ -77,11 +78,15 @@ class CandidatesFile(_Model):
     """What-if overrides of group or criterion weights, by id."""
     weights_by_role: WeightsByRole = Field(default_factory=dict)
     """Weights per stakeholder role (an assessor's role): role -> {group or criterion id: weight} (score --perspectives)."""
+    judgements_by_participant: dict[Id, list[tuple[Id, Id, SaatyValue]]] = Field(default_factory=dict)
+    """AHP judgements per participant: id -> [[a, b, v], ...] as in a weighting's comparisons; merged by geometric mean."""
     candidates: Annotated[dict[Id, Candidate], Field(min_length=1)]
     """The candidate partners, by id."""
     assessment_files: Text | list[Text] | None = None
     """Assessment files (kind: assessment), paths or globs relative to this file: one assessor each."""
     consensus: Consensus | None = None
     """Rules the assessments must meet: {min_assessors, min_alpha} (check warns, check --strict fails)."""
+    scenarios: dict[Id, Scenario] = Field(default_factory=dict)
+    """Named what-if weight sets: id -> {label, description, weights} (score --scenario NAME, --scenarios)."""
     team: Team | None = None
     """The team to build from the candidates: size, budget, covers, mix, objective (partnerfit team)."""

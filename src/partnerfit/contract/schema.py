@@ -10,8 +10,9 @@ from partnerfit.contract.assessment import AssessmentFile
 from partnerfit.contract.candidates import CandidatesFile
 from partnerfit.contract.criteria_set import CriteriaSet
 from partnerfit.contract.models import CriteriaFile
+from partnerfit.contract.team_file import TeamFile
 
-SchemaKind = Literal["candidates", "criteria", "assessment"]
+SchemaKind = Literal["candidates", "criteria", "assessment", "team"]
 BUILTIN_BOUND = ("partnership",)  # built-in sets with a committed candidates schema of their own
 BASE_URL = "https://raw.githubusercontent.com/partnerfit/partnerfit/main/schemas"
 _FRACTION = r"^\s*[0-9]+(\.[0-9]+)?\s*/\s*[0-9]+(\.[0-9]+)?\s*$"
@@ -38,6 +39,7 @@ def json_schema(kind: SchemaKind, criteria: CriteriaSet | None = None) -> dict[s
         "candidates": CandidatesFile,
         "criteria": CriteriaFile,
         "assessment": AssessmentFile,
+        "team": TeamFile,
     }
     model = models[kind]
     schema: dict[str, Any] = model.model_json_schema()
@@ -64,8 +66,12 @@ def json_schema(kind: SchemaKind, criteria: CriteriaSet | None = None) -> dict[s
     _ids_without_whitespace(schema)
     if criteria is not None and kind == "candidates":
         _bind_to_set(schema, criteria)
-    if "Weighting" in defs:
-        judgement = defs["Weighting"]["properties"]["comparisons"]["anyOf"][0]["items"]
+    judgements = [defs["Weighting"]["properties"]["comparisons"]["anyOf"][0]["items"]] if "Weighting" in defs else []
+    if kind == "candidates":
+        judgements += [
+            v["items"] for v in schema["properties"]["judgements_by_participant"]["patternProperties"].values()
+        ]
+    for judgement in judgements:
         judgement["prefixItems"][2] = {
             "anyOf": [{"type": "number", "minimum": 1 / 9, "maximum": 9}, {"type": "string", "pattern": _FRACTION}],
             "description": 'From 1/9 to 9: a number, or a fraction written as text such as "1/3".',
@@ -103,7 +109,28 @@ def _bind_to_set(schema: dict[str, Any], criteria: CriteriaSet) -> None:
         "properties": {gid: {**answer, "description": str(gate.label or gid)} for gid, gate in criteria.gates.items()},
         "additionalProperties": False,
     }
+    _bind_role_weights(schema, criteria)
+    _bind_scenario_weights(schema, criteria)
     schema["title"] = f"partnerfit candidates file for the {criteria.name} criteria (format version 1)"
+
+
+def _bind_role_weights(schema: dict[str, Any], criteria: CriteriaSet) -> None:
+    """Each role's weights keyed by the set's group and criterion ids, as the loader checks (PF109)."""
+    by_role = schema["properties"]["weights_by_role"]
+    weight = next(iter(by_role["additionalProperties"]["patternProperties"].values()))
+    labelled = [(g.id, g.text("en")) for g in criteria.groups] + [(c.id, c.text("en")) for c in criteria.criteria]
+    properties = {wid: {**weight, "description": label} for wid, label in labelled}
+    by_role["additionalProperties"] = {"type": "object", "properties": properties, "additionalProperties": False}
+
+
+def _bind_scenario_weights(schema: dict[str, Any], criteria: CriteriaSet) -> None:
+    """Each scenario's weights keyed by the set's group and criterion ids, as the loader checks (PF109)."""
+    weights = schema["$defs"]["Scenario"]["properties"]["weights"]
+    weight = next(iter(weights.pop("patternProperties").values()))
+    weights.pop("propertyNames", None)
+    labelled = [(g.id, g.text("en")) for g in criteria.groups] + [(c.id, c.text("en")) for c in criteria.criteria]
+    weights["properties"] = {wid: {**weight, "description": label} for wid, label in labelled}
+    weights["additionalProperties"] = False
 
 
 def _ids_without_whitespace(node: Any) -> None:

@@ -26,6 +26,21 @@ class Judgement:
 
 
 @dataclass(frozen=True)
+class Participant:
+    """One participant's own AHP weights of a scope (judgements_by_participant), with their consistency."""
+
+    id: str
+    weights: Mapping[str, float]
+    cr: float
+    worst: tuple[Judgement, ...] = ()
+
+    @property
+    def inconsistent(self) -> bool:
+        """True when this participant's consistency ratio exceeds 0.10."""
+        return self.cr > AHP_CR_LIMIT
+
+
+@dataclass(frozen=True)
 class WeightOrigin:
     """How the weights of one set of siblings were obtained (scope "" = the top level)."""
 
@@ -36,6 +51,8 @@ class WeightOrigin:
     ci: float | None = None
     lambda_max: float | None = None
     worst: tuple[Judgement, ...] = ()
+    participants: tuple[Participant, ...] = ()  # judgements per participant, merged by geometric mean (AIJ)
+    consensus: float | None = None  # Goepel's AHP consensus S* of the participants' weights
 
     @property
     def inconsistent(self) -> bool:

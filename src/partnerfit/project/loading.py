@@ -12,9 +12,12 @@ from pydantic import ValidationError
 from partnerfit.contract import semantics
 from partnerfit.contract.candidates import Candidate, CandidatesFile
 from partnerfit.contract.criteria_set import CriteriaSet, resolve
+from partnerfit.contract.judgements import check_judgements, with_participants
 from partnerfit.contract.messages import diagnostics_from, did_you_mean, strip_union_tags
 from partnerfit.contract.models import MAX_MAGNITUDE, MIN_WEIGHT, MissingPolicy
 from partnerfit.contract.roles import check_role_weights
+from partnerfit.contract.scenario_checks import check_scenarios
+from partnerfit.contract.team_checks import check_team
 from partnerfit.engine.score_table import ScoreTable, build_score_table, is_entry
 from partnerfit.errors import (
     CriteriaNotFoundError,
@@ -26,7 +29,7 @@ from partnerfit.errors import (
     said,
 )
 from partnerfit.io.document import Document, read_document
-from partnerfit.project import assessment_files
+from partnerfit.project import assessment_files, team_file
 from partnerfit.project.assessment_sheet import AssessmentSheet
 from partnerfit.project.consensus import assessment_rules
 from partnerfit.project.criteria_ref import DEFAULT_CRITERIA as DEFAULT_CRITERIA
@@ -55,11 +58,15 @@ def _check_kind(doc: Document, data: dict[str, Any]) -> list[Diagnostic]:
         message = msg("this is an assessment file; name it in a candidates file's 'assessment_files'")
         return [doc.diagnostic(("kind",), message, code="PF010")]
     if kind is not None and kind not in ("candidates", "criteria"):
-        hint = did_you_mean(str(kind), ["candidates", "criteria"])
+        hint = did_you_mean(str(kind), ["candidates", "criteria", "team", "assessment"])
         return [
             doc.diagnostic(
                 ("kind",),
-                msg("unknown kind {kind}; expected 'candidates' or 'criteria'{hint}", kind=repr(kind), hint=hint),
+                msg(
+                    "unknown kind {kind}; expected 'candidates', 'criteria', 'team' or 'assessment'{hint}",
+                    kind=repr(kind),
+                    hint=hint,
+                ),
                 code="PF010",
             )
         ]
@@ -122,6 +129,8 @@ def _load(
 ) -> Project:
     doc = doc if doc is not None else read_document(path)
     data = mapping_root(doc)
+    if team_file.is_team_file(data):  # another team block for the candidates file it names
+        return team_file.load(path, doc, data, lambda p, d: _load(p, criteria, weights, missing, d, named=named))
     found = doc.problems + _check_kind(doc, data)
     if detect_kind(data) == "criteria" and not _check_kind(doc, data):
         raise InvalidInputError(
@@ -156,6 +165,7 @@ def _load(
         found += checks
         overrides = {**(file_model.weights if file_model else {}), **(weights or {})}
         if file_model is not None and not any(d.severity == "error" for d in found):
+            criteria_set = with_participants(criteria_set, file_model.judgements_by_participant)
             criteria_set = criteria_set.with_weights(overrides)
     found = _unique(found)
     errors = [d for d in found if d.severity == "error"]
@@ -221,6 +231,8 @@ def _semantic_checks(
         checked, found = _valid_candidates(semantics.raw_mapping(data.get("candidates")), doc)
         found += semantics.check_weights(semantics.raw_mapping(data.get("weights")), criteria, doc)
         found += check_role_weights(semantics.raw_mapping(data.get("weights_by_role")), criteria, doc)
+        found += check_scenarios(semantics.raw_mapping(data.get("scenarios")), criteria, doc)
+        found += check_judgements(semantics.raw_mapping(data.get("judgements_by_participant")), criteria, doc)
         for cid, (candidate, salvaged) in checked.items():
             # a salvaged candidate lost its invalid scores: they are reported already, not as missing
             found += semantics.check_candidate(cid, candidate, criteria, "ignore" if salvaged else policy, doc)
@@ -229,6 +241,8 @@ def _semantic_checks(
     table = build_score_table(candidates, criteria)
     found = semantics.check_weights(model.weights, criteria, doc)
     found += check_role_weights(model.weights_by_role, criteria, doc)
+    found += check_scenarios(model.scenarios, criteria, doc)
+    found += check_judgements(model.judgements_by_participant, criteria, doc)
     gate_ids = criteria.gates.keys()
     for cid, crit_id, score in table.out_of_scale(criteria):
         found.append(
@@ -241,6 +255,8 @@ def _semantic_checks(
             found += semantics.check_candidate(cid, candidate, criteria, policy, doc)
     if policy != "error":
         found += semantics.coverage_warnings(candidates, criteria, doc)
+    if model.team is not None:
+        found += check_team(model.team, candidates, criteria, doc)
     return found, table
 
 
@@ -304,6 +320,8 @@ def check_file(
         data = mapping_root(doc)
         if data.get("kind") == "assessment":  # checked for its own syntax; with its candidates file, in full
             return capped(sorted(assessment_files.check_standalone(doc), key=_order))
+        if team_file.is_team_file(data):  # the named candidates file's gates and assessments are its own to check
+            return capped(sorted(_load(path, criteria, None, missing, doc).warnings, key=_order))
         if detect_kind(data) == "criteria" and not _check_kind(doc, data):
             _model, found = validate_criteria(doc, data, ())
             return capped(sorted(doc.problems + found, key=_order))

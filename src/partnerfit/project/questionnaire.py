@@ -21,7 +21,19 @@ from partnerfit.numbers import read_number
 from partnerfit.project.assessment_files import Loaded  # what the questionnaire reads of a loaded project
 from partnerfit.project.criteria_ref import without_extensions
 
-__all__ = ["Answer", "Pair", "Refusal", "Sheet", "apply", "dump", "open_sheet", "read_score", "remaining"]
+__all__ = [
+    "Answer",
+    "Pair",
+    "Refusal",
+    "Sheet",
+    "apply",
+    "dump",
+    "open_sheet",
+    "others",
+    "read_score",
+    "remaining",
+    "retract",
+]
 
 _UNSAFE = re.compile(r"[^\w.-]")  # an id may hold '/' or ':': never a folder or a drive in the file name
 
@@ -172,6 +184,32 @@ def apply(sheet: Sheet, pair: Pair, answer: Answer) -> bool:
             value["evidence"] = answer.evidence[0] if len(answer.evidence) == 1 else list(answer.evidence)
     entry["scores"][pair.criterion] = value
     return True
+
+
+def retract(sheet: Sheet, pair: Pair) -> bool:
+    """Remove the pair's score from the sheet (an answer taken back); False when it held none."""
+    scores = (_scores(sheet.data, pair.candidate) or {}).get("scores")
+    if not isinstance(scores, Mapping) or pair.criterion not in scores:
+        return False
+    del scores[pair.criterion]  # type: ignore[attr-defined]  # a ruamel CommentedMap
+    entry: Any = sheet.data["candidates"][pair.candidate]
+    if not scores:  # leave no empty mapping behind: the file reads as if never answered
+        del entry["scores"]
+        if not entry:
+            del sheet.data["candidates"][pair.candidate]
+    return True
+
+
+def others(project: Loaded, assessor: str, pair: Pair) -> dict[str, float]:
+    """The other assessors' scores of ``pair``, from each one's counted round (what ``--show-others`` shows)."""
+    found = {}
+    for sheet in project.sheets:
+        if not sheet.counted or sheet.assessor == assessor or pair.candidate in sheet.conflicts:
+            continue
+        value = sheet.scores.get(pair.candidate, {}).get(pair.criterion)
+        if value is not None:
+            found[sheet.assessor] = value
+    return found
 
 
 def dump(sheet: Sheet) -> bytes:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from partnerfit.contract.models import label_text
@@ -77,6 +77,7 @@ def footer_lines(result: Result, lang: str, shown: Sequence[CandidateResult] | N
             if criteria.overrides
             else []
         ),
+        *([f"{t('scenario', lang)}{sep}{scenario_name(result.scenario, lang)}"] if result.scenario else []),
         f"{t('ties', lang)}{sep}{tie_text} ({t('tie_rule', lang)})",
         f"{t('missing_policy', lang)}{sep}{t('missing_' + result.missing, lang)}",
     ]
@@ -159,3 +160,8 @@ def note_lines(result: Result, entries: Sequence[CandidateResult], lang: str, sh
         more = f" {tn('and_more', len(names) - shown, lang)}" if len(names) > shown else ""
         lines.append(f"{text}{colon(lang)}{', '.join(names[:shown])}{more}")
     return lines
+
+
+def scenario_name(scenario: Mapping[str, Any], lang: str) -> str:
+    """What a scenario ({id, label}) is called in ``lang``: its label, else its id."""
+    return label_text(scenario.get("label"), lang, str(scenario.get("id", "")))

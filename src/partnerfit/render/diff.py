@@ -26,6 +26,8 @@ from partnerfit.render.diff_parts import (
     _weight_grid,
     summary_line,
 )
+from partnerfit.render.diff_scenarios import print_scenarios, scenarios_markdown
+from partnerfit.render.diff_team import print_team, team_markdown
 from partnerfit.render.sanitize import json_dumps, md, md_code
 from partnerfit.render.table import finish, make_console, plain
 
@@ -67,6 +69,8 @@ def diff_markdown(diff: ProjectDiff | CriteriaSetsDiff, options: RenderOptions) 
         lines += [f"- {md(line)}" for line in _criteria_lines(diff, lang)]
         if lines[-1] == "":
             lines.pop()
+    lines += scenarios_markdown(diff, lang)
+    lines += team_markdown(diff, lang)
     return "\n".join(lines) + "\n"
 
 
@@ -131,6 +135,8 @@ def diff_table(diff: ProjectDiff | CriteriaSetsDiff, options: RenderOptions) -> 
     if diff.criteria.changed:
         console.print()
         _print_criteria(console, diff, lang)
+    print_scenarios(console, diff, lang)
+    print_team(console, diff, lang)
     return finish(buffer, options)
 
 

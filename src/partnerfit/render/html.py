@@ -19,7 +19,7 @@ from partnerfit.contract.models import label_text
 from partnerfit.engine.registry import get as method_of
 from partnerfit.i18n import t, tn
 from partnerfit.i18n.numerals import figure, percent_sign
-from partnerfit.render import RenderOptions, report_gathered, svg
+from partnerfit.render import RenderOptions, report_gathered, report_scenarios, report_team, svg
 from partnerfit.render import report_content as content
 from partnerfit.render.common import colon, fmt_score, score_digits
 from partnerfit.render.report_markdown import criterion_meta, method_paragraphs, origin_lines
@@ -268,12 +268,45 @@ def gathered(data: ReportData, lang: str, number: int) -> dict[str, Any] | None:
     }
 
 
+def proposed_team(data: ReportData, lang: str, number: int) -> dict[str, Any] | None:
+    """The proposed team: members, coverage matrix, value and budget, core indexes (files with a team: block)."""
+    view = report_team.view_of(data)
+    if view is None:
+        return None
+    core = report_team.core_grid(view, lang)
+    return {
+        "number": number,
+        "intro": report_team.intro(view, lang),
+        "members": table(report_team.members_grid(view, lang)),
+        "coverage": table(report_team.coverage_grid(view, lang)),
+        "summary": report_team.summary_lines(view, lang),
+        "core": None if core is None else table(core),
+        "core_note": report_team.core_note(view, lang),
+    }
+
+
+def scenarios_section(data: ReportData, lang: str, number: int) -> dict[str, Any] | None:
+    """Each candidate's rank under each named scenario, Kendall's tau and the leader (files with scenarios:)."""
+    ranks = report_scenarios.grid(data, lang)
+    if ranks is None:
+        return None
+    return {
+        "number": number,
+        "intro": report_scenarios.intro(lang),
+        "grid": table(ranks),
+        "lines": report_scenarios.lines(data, lang),
+    }
+
+
 def report_html(data: ReportData, options: RenderOptions | None = None) -> str:
     """The whole report as one HTML document in ``options.lang``: no script, no external resource, inline SVG charts."""
     lang = (options or RenderOptions()).lang
-    keys = ["report_shortlist", "report_cards", "report_robustness", "report_gathered", "report_methodology"]
-    anchors = ["shortlist-h", "cards-h", "robustness-h", "gathered-h", "methodology-h"]
+    keys = ["report_shortlist", "report_cards", "report_robustness", "report_team", "report_gathered"]
+    keys += ["report_scenarios", "report_methodology"]
+    anchors = ["shortlist-h", "cards-h", "robustness-h", "team-h", "gathered-h", "scenarios-h", "methodology-h"]
     shown = {"cards-h": bool(data.shortlist), "gathered-h": data.gathered is not None}
+    shown["team-h"] = report_team.view_of(data) is not None
+    shown["scenarios-h"] = data.scenarios is not None
     sections = [(a, t(k, lang)) for a, k in zip(anchors, keys, strict=True) if shown.get(a, True)]
     number = {anchor: k + 1 for k, (anchor, _) in enumerate(sections)}
     report = {
@@ -281,7 +314,9 @@ def report_html(data: ReportData, options: RenderOptions | None = None) -> str:
         "shortlist": shortlist(data, lang, number["shortlist-h"]),
         "cards": [card(x, data, lang, k) for k, x in enumerate(data.shortlist, start=1)],
         "robustness": robustness(data, lang, number["robustness-h"]),
+        "team": proposed_team(data, lang, number.get("team-h", 0)),
         "gathered": gathered(data, lang, number.get("gathered-h", 0)),
+        "scenarios": scenarios_section(data, lang, number.get("scenarios-h", 0)),
         "methodology": methodology(data, lang, number["methodology-h"]),
     }
     return (

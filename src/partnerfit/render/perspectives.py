@@ -78,19 +78,27 @@ def _who(p: Perspective) -> str:
 def perspectives_table(report: Perspectives, options: RenderOptions) -> str:
     """The ranks side by side, then who would disagree with which pick."""
     lang = options.lang
+    title = t("perspectives_title", lang)
+    return side_by_side_table(title, heads(report, lang), rows(report, lang), verdicts(report, lang), options)
+
+
+def side_by_side_table(
+    title: str, titles: list[str], cells: list[list[str]], lines: list[str], options: RenderOptions
+) -> str:
+    """Ranks under several weight sets side by side (perspectives, scenarios), then one line per verdict."""
     buffer = io.StringIO()
     console = make_console(options, buffer)
-    console.print(plain(t("perspectives_title", lang), style="bold"))
+    console.print(plain(title, style="bold"))
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style="bold", padding=(0, 1))
-    for i, title in enumerate(heads(report, lang)):
+    for i, head in enumerate(titles):
         if i:  # role names wrap rather than widen the table past 80 columns
-            table.add_column(title, justify="right", min_width=4, overflow="fold")
+            table.add_column(head, justify="right", min_width=4, overflow="fold")
         else:
-            table.add_column(title, min_width=10, ratio=1, overflow="fold")
-    for row in rows(report, lang):
+            table.add_column(head, min_width=10, ratio=1, overflow="fold")
+    for row in cells:
         table.add_row(*(plain(cell) for cell in row))
     console.print(table)
-    for line in verdicts(report, lang):
+    for line in lines:
         console.print(plain(line))
     return finish(buffer, options)
 

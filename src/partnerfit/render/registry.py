@@ -43,6 +43,8 @@ class Renderer(Protocol):
 #   diagnostics        render.diagnostics.Findings     what `check` found
 #   agreement          analysis.agreement_model.Agreement  how far the assessors agree (`agreement`)
 #   perspectives       analysis.perspectives.Perspectives  the ranking under each role's weights (`score --perspectives`)
+#   scenarios          analysis.scenarios.Scenarios    the ranking under each named scenario (`score --scenarios`)
+#   team               render.team_words.TeamView      the optimal team of a `team:` block (`team`)
 RENDERERS: dict[tuple[str, str], str] = {
     ("ranking", "table"): "partnerfit.render.table:render_table",
     ("ranking", "json"): "partnerfit.render.json:json_chunks",
@@ -86,6 +88,12 @@ RENDERERS: dict[tuple[str, str], str] = {
     ("perspectives", "table"): "partnerfit.render.perspectives:perspectives_table",
     ("perspectives", "json"): "partnerfit.render.perspectives:perspectives_json",
     ("perspectives", "markdown"): "partnerfit.render.perspectives:perspectives_markdown",
+    ("scenarios", "table"): "partnerfit.render.scenarios:scenarios_table",
+    ("scenarios", "json"): "partnerfit.render.scenarios:scenarios_json",
+    ("scenarios", "markdown"): "partnerfit.render.scenarios:scenarios_markdown",
+    ("team", "table"): "partnerfit.render.team:team_table",
+    ("team", "json"): "partnerfit.render.team:team_json",
+    ("team", "markdown"): "partnerfit.render.team:team_markdown",
 }
 
 # pairs a command writes only to ``-o FILE``, chosen by the file's suffix (`score -o ranking.xlsx`):

@@ -12,7 +12,7 @@ from partnerfit.contract.models import label_text
 from partnerfit.engine.registry import get as method_of
 from partnerfit.i18n import method_text, t, tn
 from partnerfit.i18n.numerals import PRECISION, count, figure, percent
-from partnerfit.render import RenderOptions
+from partnerfit.render import RenderOptions, report_scenarios, report_team
 from partnerfit.render import report_content as content
 from partnerfit.render import report_gathered as gathered
 from partnerfit.render.common import colon, fmt_score, score_digits
@@ -167,6 +167,27 @@ def _gathered(data: ReportData, lang: str, number: int) -> list[str]:
     return lines
 
 
+def _team(data: ReportData, lang: str, number: int) -> list[str]:
+    view = report_team.view_of(data)
+    if view is None:
+        return []
+    lines = [f"## {number}. {t('report_team', lang)}", "", md(report_team.intro(view, lang)), ""]
+    lines += _table(report_team.members_grid(view, lang))
+    lines += [f"### {t('team_coverage', lang)}", "", *_table(report_team.coverage_grid(view, lang))]
+    lines += _items(report_team.summary_lines(view, lang))
+    core = report_team.core_grid(view, lang)
+    if core is not None:
+        note = f"*{md(report_team.core_note(view, lang))}*"
+        lines += [f"### {t('team_robustness', lang)}", "", *_table(core), note, ""]
+    return lines
+
+
+def _scenarios(data: ReportData, lang: str, number: int) -> list[str]:
+    grid = report_scenarios.grid(data, lang)
+    lines = [f"## {number}. {t('report_scenarios', lang)}", "", md(report_scenarios.intro(lang)), ""]
+    return lines + (_table(grid) if grid is not None else []) + _items(report_scenarios.lines(data, lang))
+
+
 def _methodology(data: ReportData, lang: str, number: int) -> list[str]:
     criteria = data.result.criteria
     lines = [f"## {number}. {t('report_methodology', lang)}", "", f"### {t('report_how_computed', lang)}", ""]
@@ -222,9 +243,15 @@ def report_markdown(data: ReportData, options: RenderOptions | None = None) -> s
             lines += _card(x, data, lang)
         number = 3
     lines += _robustness(data, lang, number)
+    if report_team.view_of(data) is not None:
+        number += 1
+        lines += _team(data, lang, number)
     if data.gathered is not None:
         number += 1
         lines += _gathered(data, lang, number)
+    if data.scenarios is not None:
+        number += 1
+        lines += _scenarios(data, lang, number)
     lines += _methodology(data, lang, number + 1)
     colophon = t(
         "report_colophon", lang, version=__version__, source=data.source, date=content.date_text(data.date, lang)

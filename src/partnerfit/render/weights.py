@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from partnerfit.analysis.weights_report import CriterionWeight, WeightsReport
+from partnerfit.contract.weighting import WeightOrigin
 from partnerfit.i18n import t, tn
 from partnerfit.i18n.numerals import PRECISION, figure, percent
 from partnerfit.render import RenderOptions
@@ -46,6 +47,44 @@ def _origin(report: WeightsReport, r: CriterionWeight, lang: str) -> str:
     return how
 
 
+# Goepel's word scale for the AHP consensus S* (AHP-OS): below 50 % very low, then steps of 12.5 %
+_CONSENSUS_WORDS = ((0.875, "very_high"), (0.75, "high"), (0.625, "moderate"), (0.5, "low"), (-1.0, "very_low"))
+
+
+def _participants(report: WeightsReport, origin: WeightOrigin, lang: str) -> list[str]:
+    """The group judgements of one scope: how many people, their consensus, each one's weights and CR."""
+    if not origin.participants or origin.consensus is None:
+        return []
+    scope = _scope_label(report, origin.scope, lang)
+    word = next(w for limit, w in _CONSENSUS_WORDS if origin.consensus >= limit)
+    lines = [
+        tn(
+            "weights_participants",
+            len(origin.participants),
+            lang,
+            scope=scope,
+            consensus=percent(origin.consensus, lang, 1),
+            word=t(f"weights_consensus_{word}", lang),
+        )
+    ]
+    for p in origin.participants:
+        shares = ", ".join(f"{_item_label(report, k, lang)} {_pct(v, lang)}" for k, v in p.weights.items())
+        lines.append(f"  {p.id}: {shares} (CR {figure('ratio', p.cr, lang)})")
+        if p.inconsistent and p.worst:
+            w = p.worst[0]
+            lines.append("  " + t("weights_participant_revisit", lang, who=p.id, first=w.first, second=w.second))
+    return lines
+
+
+def _scope_label(report: WeightsReport, scope: str, lang: str) -> str:
+    return _item_label(report, scope, lang) if scope else t("top_level", lang)
+
+
+def _item_label(report: WeightsReport, item: str, lang: str) -> str:
+    group = next((g for g in report.criteria.groups if g.id == item), None)
+    return group.text(lang) if group is not None else report.criteria.criterion(item).text(lang)
+
+
 # the analysis words its note in English (the JSON document's); shown to people, it is worded again here
 _PARTIAL = re.compile(r"^entropy and CRITIC use the (\d+) candidates scored on every criterion$")
 _TOO_FEW = "entropy and CRITIC need at least two eligible candidates scored on every criterion"
@@ -69,6 +108,8 @@ def _notes(report: WeightsReport, lang: str) -> list[str]:
             scope = origin.scope or t("top_level", lang)
             worst = "; ".join(f"{j.first} vs {j.second}" for j in origin.worst[:3])
             lines.append(t("ahp_inconsistent", lang, scope=scope, cr=origin.cr or 0.0, worst=worst))
+    for origin in report.origins:
+        lines += _participants(report, origin, lang)
     flagged = [report.criteria.criterion(r.id).text(lang) for r in report.rows if r.barely_differs]
     if flagged:
         lines.append(t("barely_differ", lang, criteria=", ".join(flagged)))

@@ -66,6 +66,7 @@ class Result:
     method_details: Mapping[str, Any] = field(default_factory=dict)
     close_call: CloseCall | None = None
     consensus: ConsensusStatus | None = None  # the file's consensus rules and whether they hold (score)
+    scenario: Mapping[str, Any] | None = None  # {id, label as the file writes it}: score --scenario NAME
     evidence_book: EvidenceBook = field(default_factory=EvidenceBook, repr=False, compare=False)
     _rows: Ranking = field(init=False, repr=False, compare=False)
 
@@ -163,6 +164,7 @@ class Result:
             **({"close_call": self.close_call.to_dict()} if self.close_call is not None else {}),
             # only when the file has consensus rules: every other document stays as it was
             **({"consensus": self.consensus.to_dict()} if self.consensus is not None else {}),
+            **({"scenario": dict(self.scenario)} if self.scenario is not None else {}),
         }
 
     def entries(self, top: int | None = None) -> Ranking:
