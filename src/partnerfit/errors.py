@@ -163,7 +163,11 @@ class MissingScoreError(PartnerfitError):
     """Scores are missing where the missing-score policy is 'error'."""
 
 
-class CandidateNotFoundError(PartnerfitError):
+class UnknownNameError(PartnerfitError):
+    """A name given on the command line (a candidate, a scenario) that the file does not define: a misuse."""
+
+
+class CandidateNotFoundError(UnknownNameError):
     """A candidate id was asked for that the file does not define."""
 
 

@@ -11,7 +11,7 @@ from partnerfit.analysis.perspectives import COMPROMISE, Perspective, rank_under
 from partnerfit.contract.models import Label, MissingPolicy
 from partnerfit.contract.scenario_checks import no_scenarios, unknown_scenario_msg
 from partnerfit.engine.matrix import Aggregate
-from partnerfit.errors import PartnerfitError
+from partnerfit.errors import PartnerfitError, UnknownNameError
 from partnerfit.mcda.agreement import kendall_tau
 from partnerfit.project.loading import Project
 from partnerfit.result.model import Result
@@ -21,7 +21,7 @@ class NoScenariosError(PartnerfitError):
     """The file gives no ``scenarios:``: there is nothing to rank under."""
 
 
-class UnknownScenarioError(PartnerfitError):
+class UnknownScenarioError(UnknownNameError):
     """``--scenario NAME`` names no scenario of the file (a misuse of the command line)."""
 
 
@@ -75,12 +75,12 @@ class Scenarios:
         }
 
 
-def unknown_scenario(project: Project, name: str) -> UnknownScenarioError:
-    """``--scenario NAME`` for a name the file does not give, with the closest one."""
+def unknown_scenario(project: Project, name: str) -> UnknownScenarioError | NoScenariosError:
+    """``--scenario NAME`` for a name the file does not give, with the closest one; the file may give none."""
     known = list(project.file.scenarios)
-    return UnknownScenarioError(
-        unknown_scenario_msg(project.path, name, known) if known else no_scenarios(project.path)
-    )
+    if not known:  # the file lacks what the option needs, as for --scenarios: invalid input, not a typo
+        return NoScenariosError(no_scenarios(project.path))
+    return UnknownScenarioError(unknown_scenario_msg(project.path, name, known))
 
 
 def tau(base: Result | Perspective, other: Perspective) -> float | None:

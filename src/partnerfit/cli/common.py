@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from partnerfit.cli.output import Refused, check_target, write_file, write_stdout
-from partnerfit.errors import Diagnostic, InvalidInputError, Msg, PartnerfitError, said, text_of
+from partnerfit.errors import Diagnostic, InvalidInputError, Msg, PartnerfitError, UnknownNameError, said, text_of
 from partnerfit.render.registry import formats
 
 if TYPE_CHECKING:
@@ -300,12 +300,14 @@ def fail(message: str, code: int = EXIT_INVALID) -> typer.Exit:
 
 @contextmanager
 def core_errors() -> Iterator[None]:
-    """Turn the core's exceptions into messages on stderr and exit code 1."""
+    """Turn the core's exceptions into messages on stderr: exit 1, or 2 for a name the command line got wrong."""
     try:
         yield
     except InvalidInputError as exc:
         print_diagnostics(exc.diagnostics)
         raise typer.Exit(EXIT_INVALID) from None
+    except UnknownNameError as exc:  # `explain FILE nope`, `--scenario nope`: the file is fine, the command is not
+        raise fail(spoken(said(exc)), EXIT_MISUSE) from None
     except PartnerfitError as exc:
         raise fail(spoken(said(exc))) from None
 

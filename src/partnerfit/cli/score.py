@@ -25,7 +25,6 @@ from partnerfit.cli.common import (
     render_options,
     require_format,
     say,
-    spoken,
     write_output,
 )
 from partnerfit.engine.registry import METHODS
@@ -227,13 +226,9 @@ def _one_view(compare: bool, perspectives: bool, scenarios: bool, scenario: str 
 
 
 def _under_scenario(project: Project, name: str, overrides: dict[str, float]) -> Project:
-    from partnerfit.analysis.scenarios import UnknownScenarioError, under_scenario
-    from partnerfit.errors import said
+    from partnerfit.analysis.scenarios import under_scenario
 
-    try:
-        return under_scenario(project, name, overrides)
-    except UnknownScenarioError as exc:  # a name typed on the command line: a misuse, with "did you mean"
-        raise fail(spoken(said(exc)), EXIT_MISUSE) from None
+    return under_scenario(project, name, overrides)  # an unknown name exits 2 (core_errors), a file without any 1
 
 
 def _tagged(result: Result, project: Project, name: str) -> Result:
