@@ -120,6 +120,9 @@ def test_rank_moves_are_shown_with_symbols() -> None:
     keys = ["down"] * 10 + ["shift+right"]  # shared vision +5 points: the start-up overtakes the lab
     app, text = drive(PACKAGING, keys)
     assert app.view.rows[0].id == "startup_fibre"
+    shares = app.view.weights  # within its group: the group keeps 25 %, the other groups do not move
+    assert shares["shared_vision"] == pytest.approx(0.17) and shares["strategic_fit"] == pytest.approx(0.25)
+    assert shares["competences"] == pytest.approx(0.30) and shares["attitude"] == pytest.approx(0.25)
     ranking = [line.split("▏", 1)[1] for line in text.splitlines()[1:3]]
     assert "▲1" in ranking[0] and "Fibrea" in ranking[0]
     assert "▼1" in ranking[1] and "Institut" in ranking[1]

@@ -214,6 +214,11 @@ def weight_stability(problem: Problem, top_k: int = 3) -> Stability:
     )
 
 
+def bounds_along(problem: Problem, weight: float, a: FloatArray, b: FloatArray, leader: int, top: list[int]) -> Bounds:
+    """The bounds of x on another path weights(x) = x·a + (1 − x)·b, x in [0, 1], as ``weight_stability`` finds them."""
+    return (_exact if problem.exact else _numeric)(problem, weight, a, b, leader, top)
+
+
 def _linear_bounds(c0: FloatArray, c1: FloatArray, weight: float) -> tuple[float, float, IntArray, IntArray]:
     """The x in [0, 1] where every c0 + c1·x ≤ 1e-9 holds, and the constraints binding below and above."""
     with np.errstate(divide="ignore", invalid="ignore"):

@@ -1,16 +1,21 @@
-"""Walking weights: the state behind `tune` — current weights, moves with the others rescaled, undo, re-rank, intervals."""
+"""Walking weights: the state behind `tune` — current weights, moves with the siblings rescaled, undo, re-rank, intervals."""
 
 from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Literal
 
 import numpy as np
-import numpy.typing as npt
 
 from partnerfit.analysis.sensitivity import judge
-from partnerfit.analysis.stability import Problem, Stability, WeightInterval, eligible_problem, weight_stability
+from partnerfit.analysis.stability import (
+    Problem,
+    Stability,
+    WeightInterval,
+    eligible_problem,
+    weight_stability,
+)
+from partnerfit.analysis.tuning_paths import GRID, SCREEN, Item, Level, along_keys, coarse_stability, line, moved, tree
 from partnerfit.contract.models import MissingPolicy
 from partnerfit.engine.matrix import Aggregate, FloatArray, build_matrix
 from partnerfit.engine.output import MethodOptions
@@ -19,23 +24,11 @@ from partnerfit.engine.registry import METHODS
 from partnerfit.engine.run import validate
 from partnerfit.project.loading import Project
 from partnerfit.result.close_call import CloseCall
-from partnerfit.result.model import TIE_TOLERANCE
 
-SCREEN = 1e-3  # numeric bounds are bisected to a tenth of a point: finer than a band can show
-GRID = 25  # numeric path: method runs across [0, 1] before bisecting (`sensitivity` runs 100, to 1e-4)
 STEP = 0.01  # one key press moves a weight by one point of the total
 FLOOR = 0.001  # no weight reaches 0: a file's weight must stay above 0 (and the others need something to rescale)
-Level = Literal["criterion", "group"]
 
-
-@dataclass(frozen=True)
-class Item:
-    """One line of the criteria tree: a group (its criteria's columns) or a criterion (one column)."""
-
-    id: str
-    level: Level
-    cols: tuple[int, ...]
-    nested: bool  # a criterion inside a group
+__all__ = ["FLOOR", "GRID", "SCREEN", "STEP", "Item", "Level", "Row", "Tuning", "View", "line", "moved", "tree"]
 
 
 @dataclass(frozen=True)
@@ -66,33 +59,6 @@ class View:
     def interval(self, item: str) -> WeightInterval | None:
         """The leader's stability interval of ``item`` (None when it holds all the weight)."""
         return next((i for i in self.stability.intervals if i.id == item), None)
-
-
-def tree(problem: Problem) -> tuple[Item, ...]:
-    """Every group then its criteria, in file order (the criteria alone when the set has no groups)."""
-    if not problem.groups:
-        return tuple(Item(c, "criterion", (j,), False) for j, c in enumerate(problem.criteria))
-    items: list[Item] = []
-    for gid, cols in problem.groups:
-        items.append(Item(gid, "group", cols, False))
-        items += [Item(problem.criteria[j], "criterion", (j,), True) for j in cols]
-    return tuple(items)
-
-
-def moved(weights: FloatArray, cols: tuple[int, ...], to: float) -> FloatArray:
-    """``weights`` with the total of ``cols`` set to ``to`` and every other weight rescaled in proportion.
-
-    The path of the stability intervals (analysis/stability.py ``_path``): the band drawn for an
-    item is exactly where the leader changes as its keys move it. The total is kept.
-    """
-    total = float(weights.sum())
-    inside = np.zeros_like(weights)
-    inside[list(cols)] = weights[list(cols)]
-    share = float(inside.sum())
-    if share <= 0.0 or share >= total:
-        return weights.copy()
-    result: FloatArray = inside * (to / share) + (weights - inside) * ((total - to) / (total - share))
-    return result
 
 
 class Tuning:
@@ -140,14 +106,23 @@ class Tuning:
         """The item's share of the total weight now."""
         return float(self.weights[list(item.cols)].sum())
 
+    def reach(self, item: Item) -> float:
+        """The most ``item`` can hold: its group's total now for a nested criterion, else the whole (1)."""
+        return float(self.weights[list(item.pool)].sum()) if item.nested else 1.0
+
     def move(self, item: Item, delta: float = STEP) -> bool:
-        """Move ``item``'s share by ``delta`` (the others rescaled in proportion); False when nothing moved."""
-        now = self.share(item)
-        to = min(max(now + delta, FLOOR), 1.0 - FLOOR)
-        if now >= 1.0 - 1e-12 or abs(to - now) < 1e-12:
+        """Move ``item``'s share by ``delta`` (its siblings rescaled in proportion); False when nothing moved.
+
+        A nested criterion moves within its group (the group's total stays); a group, or a criterion
+        of a flat set, moves against all the others; its share stays in [FLOOR, reach − FLOOR × siblings].
+        """
+        now, reach = self.share(item), self.reach(item)
+        top = reach - FLOOR * (len(item.pool) - 1) if item.nested else 1.0 - FLOOR
+        to = min(max(now + delta, FLOOR), top)
+        if now >= reach - 1e-12 or top <= FLOOR or abs(to - now) < 1e-12:
             return False
         self._push()
-        self.weights = moved(self.weights, item.cols, to)
+        self.weights = moved(self.weights, item.cols, to, item.pool)
         return True
 
     def reset(self) -> bool:
@@ -201,75 +176,12 @@ class Tuning:
             self._baseline[self.method] = {cid: rank for cid, rank, _ in self.ranking(weights=self.initial)}
         was = self._baseline[self.method]
         rows = tuple(Row(cid, rank, score, was.get(cid)) for cid, rank, score in self.ranking())
-        stability = weight_stability(problem, top_k=1) if problem.exact else coarse_stability(problem, self.items)
+        overall = weight_stability(problem, top_k=1) if problem.exact or self.method == "wsm" else None
+        stability = along_keys(problem, self.items, overall) if overall and problem.exact else None
+        stability = stability or coarse_stability(problem, self.items)
+        # with wsm (cheap even when scores are missing) the verdict's smallest change is measured as
+        # `score` and `sensitivity` measure it, so the same weights read the same sentence everywhere;
+        # the bands follow the keys. Other methods judge along the bands, to stay interactive.
+        verdict = judge(overall if overall is not None else stability)
         shares = {item.id: self.share(item) for item in self.items}
-        return View(self.method, shares, rows, stability, judge(stability))
-
-
-def coarse_stability(problem: Problem, items: tuple[Item, ...]) -> Stability:
-    """The leader's stability intervals of a method that is not linear in the weights, at screen resolution.
-
-    As ``weight_stability`` (same path, same tie rule) on a grid of GRID runs bisected to SCREEN,
-    so that a key press stays interactive with topsis; `sensitivity` gives the 1e-4 bounds.
-    """
-    scores = problem.scores(problem.weights)
-    order = problem.order(scores)
-    leader = order[0] if order else None
-    runner = order[1] if len(order) > 1 else None
-    margin = None if leader is None or runner is None else float(scores[leader] - scores[runner])
-    intervals = []
-    for item in items:
-        weight = float(problem.weights[list(item.cols)].sum())
-        if weight >= 1.0 - 1e-12:
-            continue
-        low, high, below, above = 0.0, 1.0, None, None
-        if leader is not None and runner is not None:
-            low, high, below, above = _walk(problem, item.cols, weight, leader)
-        who = [None if row is None else problem.ids[row] for row in (below, above)]
-        intervals.append(WeightInterval(item.id, item.level, weight, low, high, low, high, *who))
-    ids = problem.ids
-    return Stability(
-        problem.method,
-        False,
-        1,
-        None if leader is None else ids[leader],
-        () if leader is None else (ids[leader],),
-        None if runner is None else ids[runner],
-        margin,
-        tuple(intervals),
-    )
-
-
-def _walk(
-    problem: Problem, cols: tuple[int, ...], weight: float, leader: int
-) -> tuple[float, float, int | None, int | None]:
-    """How far the share of ``cols`` may move each way with ``leader`` still first, and who leads past it."""
-    ones = np.zeros_like(problem.weights)
-    ones[list(cols)] = 1.0
-    a = problem.weights * ones / weight
-    b = problem.weights * (1.0 - ones) / (1.0 - weight)
-
-    def at(x: float) -> FloatArray:
-        return problem.scores(x * a + (1.0 - x) * b)
-
-    def leads(s: FloatArray) -> npt.NDArray[np.bool_]:
-        return np.asarray(s[..., leader] >= s.max(axis=-1) - TIE_TOLERANCE)
-
-    xs = np.union1d(np.linspace(0.0, 1.0, GRID + 1), [weight])
-    ok = leads(problem.scores(np.outer(xs, a) + np.outer(1.0 - xs, b)))
-    start = int(np.searchsorted(xs, weight))
-    found: list[tuple[float, int | None]] = []
-    for step in (-1, 1):
-        k = start
-        while 0 <= k + step < len(xs) and ok[k + step]:
-            k += step
-        if not 0 <= k + step < len(xs):
-            found.append((float(xs[k]), None))
-            continue
-        good, bad = float(xs[k]), float(xs[k + step])
-        while abs(bad - good) > SCREEN:
-            middle = (good + bad) / 2
-            good, bad = (middle, bad) if leads(at(middle)) else (good, middle)
-        found.append((good, problem.order(at(bad))[0]))
-    (low, below), (high, above) = found
-    return min(low, weight), max(high, weight), below, above
+        return View(self.method, shares, rows, stability, verdict)

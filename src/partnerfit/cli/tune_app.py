@@ -50,15 +50,23 @@ def clip(text: str, width: int) -> str:
 
 
 def band(view: View, item: Item, share: float, width: int, axis: float) -> Text:
-    """The weight's axis 0–``axis``: ━ where the leader stays first, · where another leads, ● the weight."""
+    """The weight's axis 0–``axis``: ━ where the leader stays first, · where another leads, ● the weight.
+
+    A nested criterion moves within its group: past the group's total (its keys cannot take it
+    there) the axis is left blank, and a criterion alone in its group cannot move at all.
+    """
     interval = view.interval(item.id)
     low, high = (0.0, 1.0) if interval is None else (interval.low, interval.high)
+    reach = view.weights[item.group] if item.nested else 1.0
+    fixed = item.nested and len(item.pool) == 1
     cells = Text()
     at = min(int(share / axis * width), width - 1)
     for i in range(width):
         middle = (i + 0.5) * axis / width
         if i == at:
             cells.append("●", style="bold")
+        elif fixed or middle > reach:
+            cells.append(" ")
         elif low <= middle <= high:
             cells.append("━", style=BAND)
         else:
