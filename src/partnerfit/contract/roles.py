@@ -13,23 +13,29 @@ if TYPE_CHECKING:
     from partnerfit.io.document import Document
 
 
+def unknown_weight_ids(
+    weights: Mapping[str, Any], where: tuple[str, ...], criteria: CriteriaSet, doc: Document
+) -> list[Diagnostic]:
+    """PF109 for each key of ``weights`` (found at ``where``) naming no group or criterion of the set, with "did you mean"."""
+    known = [g.id for g in criteria.groups] + list(criteria.ids)
+    return [
+        doc.diagnostic(
+            (*where, wid),
+            msg("unknown group or criterion {id}{hint}", id=repr(wid), hint=did_you_mean(str(wid), known)),
+            code="PF109",
+            key=True,
+        )
+        for wid in weights
+        if wid not in known
+    ]
+
+
 def check_role_weights(by_role: Mapping[str, Any], criteria: CriteriaSet, doc: Document) -> list[Diagnostic]:
     """Each role's weights must name a group or a criterion of the set (located, with "did you mean")."""
-    known = [g.id for g in criteria.groups] + list(criteria.ids)
     found = []
     for role, weights in by_role.items():
-        if not isinstance(weights, Mapping):
-            continue  # the model reports the wrong type
-        found += [
-            doc.diagnostic(
-                ("weights_by_role", role, wid),
-                msg("unknown group or criterion {id}{hint}", id=repr(wid), hint=did_you_mean(str(wid), known)),
-                code="PF109",
-                key=True,
-            )
-            for wid in weights
-            if wid not in known
-        ]
+        if isinstance(weights, Mapping):  # else the model reports the wrong type
+            found += unknown_weight_ids(weights, ("weights_by_role", role), criteria, doc)
     return found
 
 

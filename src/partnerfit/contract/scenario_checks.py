@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from partnerfit.contract.roles import unknown_weight_ids
 from partnerfit.contract.scenarios import Scenario
 from partnerfit.contract.suggest import did_you_mean
 from partnerfit.errors import Diagnostic, Msg, msg
@@ -16,23 +17,12 @@ if TYPE_CHECKING:
 
 def check_scenarios(scenarios: Mapping[str, Any], criteria: CriteriaSet, doc: Document) -> list[Diagnostic]:
     """Each scenario's weights must name a group or a criterion of the set (located, with "did you mean")."""
-    known = [g.id for g in criteria.groups] + list(criteria.ids)
     found = []
     for sid, scenario in scenarios.items():
         raw = scenario.get("weights") if isinstance(scenario, Mapping) else None
         weights = scenario.weights if isinstance(scenario, Scenario) else raw
-        if not isinstance(weights, Mapping):
-            continue  # the model reports the wrong type
-        found += [
-            doc.diagnostic(
-                ("scenarios", sid, "weights", wid),
-                msg("unknown group or criterion {id}{hint}", id=repr(wid), hint=did_you_mean(str(wid), known)),
-                code="PF109",
-                key=True,
-            )
-            for wid in weights
-            if wid not in known
-        ]
+        if isinstance(weights, Mapping):  # else the model reports the wrong type
+            found += unknown_weight_ids(weights, ("scenarios", sid, "weights"), criteria, doc)
     return found
 
 

@@ -8,6 +8,8 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from partnerfit.io.yaml_lines import value_end
+
 # ruamel.yaml locates the keys; the edit is spliced into the original text, so nothing outside the
 # edited lines is ever re-emitted (ruamel's own writer would re-wrap long lines and re-space flows)
 _LABELS = ("label", "short", "description")
@@ -32,19 +34,6 @@ def _node(data: Any, scope: str) -> Any:
     if getattr(node, "fa", None) is not None and node.fa.flow_style():
         raise EditRefused("weigh_flow_style", scope=scope or "/")
     return node
-
-
-def _end(lines: Sequence[str], line: int, col: int) -> int:
-    """The line after the value of the key at (line, col): deeper lines, blanks and deeper comments."""
-    end = last = line + 1
-    while end < len(lines):
-        body = lines[end].rstrip("\r\n")
-        if body.strip() and len(body) - len(body.lstrip(" ")) <= col:
-            break
-        end += 1
-        if body.strip():
-            last = end
-    return last  # trailing blank lines belong to what follows
 
 
 def _dump(block: Mapping[str, Any], col: int, newline: str) -> list[str]:
@@ -87,7 +76,7 @@ def set_weighting(text: str, scope: str, block: Mapping[str, Any]) -> str:
     newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
     if "weighting" in node:
         line, col = node.lc.key("weighting")
-        end = _end(lines, line, col)
+        end = value_end(lines, line, col)
     else:
         anchor = next((k for k in ("groups", "criteria") if k in node), None)
         if anchor is None:
@@ -122,7 +111,7 @@ def set_weights(text: str, scope: str, weights: Mapping[str, str]) -> str:
         keys = list(node)
         col = node.lc.key(keys[0])[1]
         labels = [k for k in keys if k in _LABELS]
-        at = _end(lines, *node.lc.key(labels[-1])) if labels else node.lc.key(keys[0])[0]
+        at = value_end(lines, *node.lc.key(labels[-1])) if labels else node.lc.key(keys[0])[0]
         inserts.append((at, " " * col + f"weight: {value}" + newline))
     for at, line_text in sorted(inserts, reverse=True):
         lines.insert(at, line_text)

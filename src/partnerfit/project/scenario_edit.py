@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from partnerfit.contract.scenarios import Scenario
 from partnerfit.errors import Msg, msg
+from partnerfit.io.yaml_lines import value_end
 
 # ruamel.yaml locates the keys; the new entry is spliced into the original text, so nothing outside the
 # scenario's own lines is re-emitted (comments, order, quoting and layout stay as written)
@@ -38,19 +39,6 @@ def _entry_lines(scenario_id: str, entry: Mapping[str, Any], col: int, newline: 
     # default_flow_style=None: the weights (and a {language: text} label) stay on one line each
     text = yaml.safe_dump({scenario_id: dict(entry)}, default_flow_style=None, sort_keys=False, allow_unicode=True)
     return [" " * col + line + newline for line in text.splitlines()]
-
-
-def _end(lines: Sequence[str], line: int, col: int) -> int:
-    """The line after the value of the key at (line, col): deeper lines and comments, not trailing blanks."""
-    end = last = line + 1
-    while end < len(lines):
-        body = lines[end].rstrip("\r\n")
-        if body.strip() and len(body) - len(body.lstrip(" ")) <= col:
-            break
-        end += 1
-        if body.strip():
-            last = end
-    return last
 
 
 def _plain(value: Any) -> Any:
@@ -91,10 +79,10 @@ def _splice(text: str, data: Any, scenario_id: str, entry: Mapping[str, Any]) ->
         raise ScenarioEditError(msg("'scenarios' must be written as an indented block to be edited"))
     elif scenario_id in block:
         line, col = block.lc.key(scenario_id)
-        end = _end(lines, line, col)
+        end = value_end(lines, line, col)
     else:
         col = block.lc.key(next(iter(block)))[1]
-        end = line = _end(lines, top, 0)
+        end = line = value_end(lines, top, 0)
     return "".join([*lines[:line], *_entry_lines(scenario_id, entry, col, newline), *lines[end:]])
 
 
