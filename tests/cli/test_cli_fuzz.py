@@ -25,6 +25,8 @@ SEEDS = [
     ROOT / "examples" / "packaging.yaml",
     ROOT / "examples" / "assessors.yaml",
     ROOT / "tests" / "data" / "valid" / "minimal.yaml",
+    ROOT / "examples" / "consortium" / "candidates.yaml",  # a team: block, costs and countries
+    ROOT / "tests" / "data" / "team" / "team.yaml",  # every kind of team constraint
 ]
 CRITERIA = ROOT / "criteria" / "partnership.yaml"
 TOKENS = [
@@ -92,6 +94,9 @@ COMMANDS = [
     ["sensitivity", "--samples", "100", "--seed", "1"],
     ["explain", "-f", "json", "CANDIDATE"],
     ["report", "-o", "OUT.md", "--date", "2026-01-01"],
+    ["team", "-f", "json", "--samples", "5", "--seed", "1"],
+    ["agreement", "-f", "json"],
+    ["score", "--scenarios"],
 ]
 
 
