@@ -6,7 +6,6 @@ import hashlib
 import shutil
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +13,7 @@ import pytest
 import yaml
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
+from tests.cli.tmux import terminal
 from typer.testing import Result
 
 from partnerfit.cli.assess import interview, saver
@@ -132,34 +132,15 @@ def test_start_up_does_not_import_prompt_toolkit() -> None:
 
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 def test_in_a_real_terminal_at_80x24(folder: Path, tmp_path: Path) -> None:
-    session = f"partnerfit-assess-{tmp_path.name}"
-    socket = ["tmux", "-L", session]  # a server of its own: never the user's
     command = f"{sys.executable} -m partnerfit assess {folder / 'candidates.yaml'} --assessor eve --lang en"
-    subprocess.run([*socket, "new-session", "-d", "-x", "80", "-y", "24", "-s", session, command], check=True)
-
-    def screen() -> str:
-        return subprocess.run([*socket, "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout
-
-    def wait_for(text: str) -> str:
-        for _ in range(100):
-            shown = screen()
-            if text in shown:
-                return shown
-            time.sleep(0.1)
-        raise AssertionError(f"{text!r} not on the screen:\n{shown}")
-
-    try:
-        shown = wait_for("Criterion 1/4: Complementary expertise")
-        assert "[1/16] Start-up Fibre Moulée, score 1-5:" in shown
+    with terminal(f"partnerfit-assess-{tmp_path.name}", command) as term:
+        shown = term.wait_for("[1/16] Start-up Fibre Moulée, score 1-5:")  # the question comes last
+        assert "Criterion 1/4: Complementary expertise" in shown
         (tmp_path / "screen.txt").write_text(shown, encoding="utf-8")
-        for keys in ("4", "seen in a demo", ""):
-            subprocess.run([*socket, "send-keys", "-t", session, keys, "Enter"], check=True)
-        wait_for("[2/16] Lab Polymères")
+        term.send("4", "seen in a demo", "")
+        term.wait_for("[2/16] Lab Polymères")
         data = yaml.safe_load((folder / "assessments" / "eve.yaml").read_text(encoding="utf-8"))
         assert data["candidates"]["startup_fibre"]["scores"]["expertise"] == {"score": 4, "note": "seen in a demo"}
-        print(screen())
-    finally:
-        subprocess.run([*socket, "kill-server"], capture_output=True)
 
 
 def run_seen(folder: Path, assessor: str, keys: str, *, show_others: bool) -> str:

@@ -6,7 +6,6 @@ import hashlib
 import json
 import re
 import shutil
-import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -15,6 +14,7 @@ from pathlib import Path
 import pytest
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
+from tests.cli.tmux import terminal
 from typer.testing import Result
 
 from partnerfit.cli.weigh import Talk, session
@@ -121,39 +121,18 @@ def test_without_a_terminal_it_refuses(invoke: Callable[..., Result], criteria: 
 
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 def test_in_a_real_terminal_at_80x24(criteria: Path, tmp_path: Path) -> None:
-    name = f"partnerfit-weigh-{tmp_path.name}"
-    socket = ["tmux", "-L", name]  # a server of its own: never the user's
     command = f"{sys.executable} -m partnerfit weigh {criteria} --lang en"
-    subprocess.run([*socket, "new-session", "-d", "-x", "80", "-y", "24", "-s", name, command], check=True)
-
-    def screen() -> str:
-        return subprocess.run([*socket, "capture-pane", "-p", "-t", name], capture_output=True, text=True).stdout
-
-    def wait_for(text: str) -> str:
-        for _ in range(100):
-            shown = screen()
-            if text in shown:
-                return shown
-            time.sleep(0.1)
-        raise AssertionError(f"{text!r} not on the screen:\n{shown}")
-
-    def send(*keys: str) -> None:
-        for key in keys:
-            subprocess.run([*socket, "send-keys", "-t", name, key, "Enter"], check=True)
-
-    try:
-        shown = wait_for("Weighing the groups (5 items):")
+    with terminal(f"partnerfit-weigh-{tmp_path.name}", command) as term:
+        shown = term.wait_for("Weighing the groups (5 items):")
         assert all(len(line) <= 80 for line in shown.splitlines())
-        send("p", "a 2")
-        wait_for("[2/10] Key competences or Strategic fit")
-        send(*TANGLED.splitlines()[1:], "n", *["k"] * 4)
-        wait_for("Write these changes to")
+        term.send("p", "a 2")
+        term.wait_for("[2/10] Key competences or Strategic fit")
+        term.send(*TANGLED.splitlines()[1:], "n", *["k"] * 4)
+        term.wait_for("Write these changes to")
         before = criteria.read_text(encoding="utf-8")
-        send("y")  # the command ends, and its pane with it: the file tells
+        term.send("y")  # the command ends, and its pane with it: the file tells
         for _ in range(100):
             if criteria.read_text(encoding="utf-8") != before:
                 break
             time.sleep(0.1)
         assert "  - [competences, strategic_fit, 5]" in criteria.read_text(encoding="utf-8")
-    finally:
-        subprocess.run([*socket, "kill-server"], capture_output=True)

@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
-
-from rich import box
-from rich.table import Table
 
 from partnerfit.analysis.agreement_model import Agreement, Divergent, FeedbackItem
 from partnerfit.i18n import t, tn
 from partnerfit.i18n.numerals import PRECISION, figure, percent
 from partnerfit.render import RenderOptions
 from partnerfit.render.sanitize import json_dumps, md, md_row
-from partnerfit.render.table import finish, make_console, plain
+from partnerfit.render.table import columns_table, finish, make_console, plain
 
 
 def agreement_json(report: Agreement, options: RenderOptions | None = None) -> str:
@@ -78,24 +74,13 @@ def _divergent_head(report: Agreement, lang: str) -> str:
     return t("agreement_divergent", lang, shown=len(report.divergent), total=report.divergent_total)
 
 
-def _table(columns: Iterable[tuple[str, bool, int]]) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style="bold", padding=(0, 1))
-    for title, right, width in columns:
-        # a width of 0 lets the column take the room left, wrapped at spaces (names, notes)
-        if width:
-            table.add_column(title, justify="right" if right else "left", min_width=width, no_wrap=True)
-        else:
-            table.add_column(title, min_width=10, ratio=1, overflow="fold")
-    return table
-
-
 def agreement_table(report: Agreement, options: RenderOptions) -> str:
     """Assessors (completeness, deviation), alpha per criterion, the divergent pairs, then W, rounds and legend."""
     lang = options.lang
     buffer = io.StringIO()
     console = make_console(options, buffer)
     console.print(plain(t("agreement_title", lang, round=report.round), style="bold"))
-    people = _table(
+    people = columns_table(
         [
             (t("agreement_assessor", lang), False, 0),
             (t("agreement_scored", lang), True, 8),
@@ -105,13 +90,13 @@ def agreement_table(report: Agreement, options: RenderOptions) -> str:
     for row in _assessor_rows(report, lang):
         people.add_row(*(plain(cell) for cell in row))
     console.print(people)
-    alphas = _table([(t("criterion", lang), False, 0), (t("agreement_alpha", lang), True, 9)])
+    alphas = columns_table([(t("criterion", lang), False, 0), (t("agreement_alpha", lang), True, 9)])
     for row in _criterion_rows(report, lang):
         alphas.add_row(*(plain(cell) for cell in row))
     console.print(alphas)
     console.print(plain(_divergent_head(report, lang), style="bold"))
     if report.divergent:
-        pairs = _table(
+        pairs = columns_table(
             [
                 (t("candidate", lang), False, 0),
                 (t("criterion", lang), False, 0),

@@ -26,8 +26,8 @@ from partnerfit.render.diff_parts import (
     _weight_grid,
     summary_line,
 )
-from partnerfit.render.diff_scenarios import print_scenarios, scenarios_markdown
-from partnerfit.render.diff_team import print_team, team_markdown
+from partnerfit.render.diff_scenarios import scenario_lines
+from partnerfit.render.diff_team import team_lines
 from partnerfit.render.sanitize import json_dumps, md, md_code
 from partnerfit.render.table import finish, make_console, plain
 
@@ -59,9 +59,7 @@ def diff_markdown(diff: ProjectDiff | CriteriaSetsDiff, options: RenderOptions) 
         grid = _score_grid(diff, lang)
         lines += ["", f"#### {md(grid.title)}", "", *_md_table(grid)]
     candidate_lines = _candidate_lines(diff, lang)
-    if candidate_lines:
-        lines += ["", f"#### {t('diff_candidates', lang)}", ""]
-        lines += [f"- {md(line)}" for line in candidate_lines]
+    lines += _md_part(t("diff_candidates", lang), candidate_lines)
     if diff.criteria.changed:
         lines += ["", f"#### {t('diff_weights', lang)}", ""]
         if diff.criteria.weights:
@@ -69,9 +67,14 @@ def diff_markdown(diff: ProjectDiff | CriteriaSetsDiff, options: RenderOptions) 
         lines += [f"- {md(line)}" for line in _criteria_lines(diff, lang)]
         if lines[-1] == "":
             lines.pop()
-    lines += scenarios_markdown(diff, lang)
-    lines += team_markdown(diff, lang)
+    lines += _md_part(t("diff_scenarios", lang), scenario_lines(diff, lang))
+    lines += _md_part(t("diff_team", lang), team_lines(diff, lang))
     return "\n".join(lines) + "\n"
+
+
+def _md_part(heading: str, lines: list[str]) -> list[str]:
+    """A heading and its lines as a Markdown list; nothing when there are no lines."""
+    return ["", f"#### {md(heading)}", "", *(f"- {md(line)}" for line in lines)] if lines else []
 
 
 # --- the terminal table --------------------------------------------------------------------------
@@ -126,18 +129,23 @@ def diff_table(diff: ProjectDiff | CriteriaSetsDiff, options: RenderOptions) -> 
     if any(c.scores for c in diff.changed):
         console.print()
         console.print(_rich_table(_score_grid(diff, lang)))
-    candidate_lines = _candidate_lines(diff, lang)
-    if candidate_lines:
-        console.print()
-        console.print(plain(t("diff_candidates", lang), style="bold"))
-        for line in candidate_lines:
-            console.print(plain(line))
+    _print_part(console, t("diff_candidates", lang), _candidate_lines(diff, lang))
     if diff.criteria.changed:
         console.print()
         _print_criteria(console, diff, lang)
-    print_scenarios(console, diff, lang)
-    print_team(console, diff, lang)
+    _print_part(console, t("diff_scenarios", lang), scenario_lines(diff, lang))
+    _print_part(console, t("diff_team", lang), team_lines(diff, lang))
     return finish(buffer, options)
+
+
+def _print_part(console: Console, heading: str, lines: list[str]) -> None:
+    """A heading and its lines on the console, after a blank line; nothing when there are no lines."""
+    if not lines:
+        return
+    console.print()
+    console.print(plain(heading, style="bold"))
+    for line in lines:
+        console.print(plain(line))
 
 
 def _print_criteria(console: Console, diff: AnyDiff, lang: str) -> None:

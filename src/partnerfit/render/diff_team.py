@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from rich.console import Console
-
 from partnerfit.analysis.diff_model import ProjectDiff
 from partnerfit.i18n import t
 from partnerfit.i18n.numerals import figure
-from partnerfit.render.sanitize import md
-from partnerfit.render.table import plain
 
 
 def team_lines(diff: ProjectDiff, lang: str) -> list[str]:
@@ -25,20 +21,3 @@ def team_lines(diff: ProjectDiff, lang: str) -> list[str]:
     lines += [t("diff_team_added", lang, names=named(team.added))] if team.added else []
     lines += [t("diff_team_removed", lang, names=named(team.removed))] if team.removed else []
     return lines if team.added or team.removed else [*lines, t("diff_team_same", lang)]
-
-
-def team_markdown(diff: ProjectDiff, lang: str) -> list[str]:
-    """The Markdown lines of the team heading and its changes (none when the team did not change)."""
-    lines = team_lines(diff, lang)
-    return ["", f"#### {md(t('diff_team', lang))}", "", *(f"- {md(line)}" for line in lines)] if lines else []
-
-
-def print_team(console: Console, diff: ProjectDiff, lang: str) -> None:
-    """The team heading and its changes on the console (nothing when the team did not change)."""
-    lines = team_lines(diff, lang)
-    if not lines:
-        return
-    console.print()
-    console.print(plain(t("diff_team", lang), style="bold"))
-    for line in lines:
-        console.print(plain(line))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterable
 
 from rich import box
 from rich.cells import cell_len
@@ -79,6 +80,17 @@ def plain(text: str, style: str = "") -> Text:
     Wrapped at spaces; a word longer than its line is cut with ``…``, never folded mid-word.
     """
     return Text(for_terminal(text), style=style, overflow="ellipsis")
+
+
+def columns_table(columns: Iterable[tuple[str, bool, int]]) -> FitTable:
+    """A table of (title, right-aligned, width) columns; width 0 takes the room left, wrapped at spaces."""
+    table = FitTable(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style="bold", padding=(0, 1))
+    for title, right, width in columns:
+        if width:
+            table.add_column(title, justify="right" if right else "left", min_width=width, no_wrap=True)
+        else:  # names, notes, what a member brings (the console never splits a word: render/layout.py)
+            table.add_column(title, min_width=10, ratio=1, overflow="fold")
+    return table
 
 
 def finish(buffer: io.StringIO, options: RenderOptions) -> str:

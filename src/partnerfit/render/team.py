@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
 
-from rich import box
 from rich.table import Table
 
 from partnerfit.i18n import t, tn
@@ -13,7 +11,7 @@ from partnerfit.i18n.numerals import figure, percent
 from partnerfit.render import RenderOptions
 from partnerfit.render.common import colon
 from partnerfit.render.sanitize import json_dumps, md, md_row
-from partnerfit.render.table import finish, make_console, plain
+from partnerfit.render.table import columns_table, finish, make_console, plain
 from partnerfit.render.team_words import (
     TeamView,
     amount,
@@ -137,17 +135,6 @@ def core_note(view: TeamView, lang: str) -> str:
     return t("team_core_note", lang, samples=view.result.samples, seed=view.result.seed)
 
 
-def _table(columns: Iterable[tuple[str, bool, int]]) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style="bold", padding=(0, 1))
-    for title, right, width in columns:
-        # a width of 0 lets the column take the room left, wrapped at spaces (names, what a member brings)
-        if width:
-            table.add_column(title, justify="right" if right else "left", min_width=width, no_wrap=True)
-        else:
-            table.add_column(title, min_width=10, ratio=1, overflow="fold")
-    return table
-
-
 def _filled(table: Table, rows: list[list[str]]) -> Table:
     for row in rows:
         table.add_row(*(plain(cell) for cell in row))
@@ -162,11 +149,11 @@ def team_table(view: TeamView, options: RenderOptions) -> str:
     console.print(plain(headline(view, lang), style="bold"))
     heads = member_heads(lang)
     spec = [(heads[0], True, 1), (heads[1], False, 0), (heads[2], True, 5), (heads[3], True, 4), (heads[4], False, 0)]
-    console.print(_filled(_table(spec), member_rows(view, lang)))
+    console.print(_filled(columns_table(spec), member_rows(view, lang)))
     console.print()
     heads = coverage_heads(view, lang)
     spec = [(heads[0], False, 0), *((h, False, 1) for h in heads[1:-1]), (heads[-1], False, 3)]
-    console.print(_filled(_table(spec), coverage_rows(view, lang)))
+    console.print(_filled(columns_table(spec), coverage_rows(view, lang)))
     console.print()
     for line in summary_lines(view, lang):
         console.print(plain(line))
@@ -181,13 +168,15 @@ def team_table(view: TeamView, options: RenderOptions) -> str:
             (heads[3], True, 6),
             (heads[4], False, 0),
         ]
-        console.print(_filled(_table(spec), alternative_rows(view, lang)))
+        console.print(_filled(columns_table(spec), alternative_rows(view, lang)))
     if result.core_index:
         console.print()
         console.print(plain(t("team_robustness", lang), style="bold"))
         heads = core_heads(lang)
         console.print(
-            _filled(_table([(heads[0], False, 0), (heads[1], True, 6), (heads[2], False, 10)]), core_rows(view, lang))
+            _filled(
+                columns_table([(heads[0], False, 0), (heads[1], True, 6), (heads[2], False, 10)]), core_rows(view, lang)
+            )
         )
         console.print(plain(core_note(view, lang), style="dim"))
     if result.why is not None:
